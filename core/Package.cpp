@@ -1,0 +1,42 @@
+#include "core/Package.h"
+
+namespace fnlint {
+
+EntryReader::~EntryReader() = default;
+
+bool EntryReader::readAll(std::string &Out, std::uint64_t Limit) {
+  char Buffer[64 * 1024];
+  for (;;) {
+    std::int64_t N = read(Buffer, sizeof Buffer);
+    if (N < 0)
+      return false;
+    if (N == 0)
+      return true;
+    if (Out.size() + static_cast<std::uint64_t>(N) > Limit)
+      return false;
+    Out.append(Buffer, static_cast<std::size_t>(N));
+  }
+}
+
+Package::~Package() = default;
+
+Location Package::entryLocation(const PackageEntry &E) const {
+  Location L;
+  L.path = location.path;
+  L.members = location.members;
+  if (isFolder())
+    L.path = L.path.empty() || L.path == "." ? E.path : L.path + "/" + E.path;
+  else
+    L.members.push_back(E.path);
+  return L;
+}
+
+std::uint64_t Package::unpackedBytes() const {
+  std::uint64_t Total = 0;
+  for (const PackageEntry &E : entries)
+    if (E.isFile())
+      Total += E.size;
+  return Total;
+}
+
+} // namespace fnlint

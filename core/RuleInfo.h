@@ -1,0 +1,51 @@
+//===- core/RuleInfo.h - The rule catalogue ---------------------*- C++ -*-===//
+//
+// Every rule is a YAML file under rules/<category>/<slug>.yaml. At build time
+// tools/embed-rules validates them and turns them into constant data, so the
+// binary carries its catalogue without parsing anything at start-up.
+// `fnlint rules`, `fnlint explain` and SARIF tool.driver.rules read the same data.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "core/Level.h"
+
+#include <span>
+#include <string_view>
+
+namespace fnlint {
+
+struct RuleInfo {
+  std::string_view id;               ///< "package/too-large-zipped", stable forever
+  std::string_view category;         ///< "package": the folder under rules/ and the analyzer owning it
+  std::string_view name;             ///< "PackageTooLargeZipped": SARIF reportingDescriptor.name
+  std::string_view title;            ///< one line, SARIF shortDescription
+  std::string_view description;      ///< a paragraph, SARIF fullDescription
+  std::string_view help;             ///< markdown: why it matters, what to do, an example
+  Level level;                       ///< default level
+  std::string_view securitySeverity; ///< "7.5"-style score for security rules, else empty
+  std::string_view precision;        ///< very-high | high | medium | low
+  std::span<const std::string_view> tags;
+  std::span<const std::string_view> references;
+  std::string_view implementation;   ///< source file implementing the check
+  std::string_view definition;       ///< the YAML file, relative to the source tree
+};
+
+/// A data table shipped in rules/data/ (AWS limits, runtime lifecycle, ...).
+struct DataTableInfo {
+  std::string_view name;    ///< "lambda-limits"
+  std::string_view version; ///< the table's own version
+  std::string_view date;    ///< when its facts were last checked (YYYY-MM-DD)
+  std::string_view source;  ///< where the facts come from
+  std::string_view json;    ///< the whole table as JSON text
+};
+
+/// All rules, sorted by id.
+std::span<const RuleInfo> ruleCatalogue();
+/// The rule with \p Id, or nullptr.
+const RuleInfo *findRule(std::string_view Id);
+/// All data tables, sorted by name.
+std::span<const DataTableInfo> dataTables();
+const DataTableInfo *findDataTable(std::string_view Name);
+
+} // namespace fnlint

@@ -1,0 +1,314 @@
+//===- tools/embed-rules.cpp - rules/*.yaml -> C++ catalogue ---------------===//
+//
+// Build-time generator. Reads every rule YAML and data table under rules/,
+// checks each against the rule schema (a malformed rule fails the build, not a
+// user's scan), and writes a C++ file defining ruleCatalogue() and dataTables()
+// as constant data.
+//
+// usage: embed-rules SOURCE_DIR OUTPUT.cpp RULE.yaml... -- TABLE.yaml...
+//
+//===----------------------------------------------------------------------===//
+#include <nlohmann/json.hpp>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Rule {
+  std::string id, category, name, title, description, help, level, securitySeverity,
+      precision, implementation, definition;
+  std::vector<std::string> tags, references;
+};
+
+struct Table {
+  std::string name, version, date, source, json;
+};
+
+[[noreturn]] void fail(const std::string &File, const std::string &Msg) {
+  std::cerr << File << ": error: " << Msg << "\n";
+  std::exit(1);
+}
+
+std::string scalar(const YAML::Node &Doc, const std::string &Key, const std::string &File,
+                   bool Required = true) {
+  YAML::Node N = Doc[Key];
+  if (!N) {
+    if (Required)
+      fail(File, "missing required key '" + Key + "'");
+    return "";
+  }
+  if (!N.IsScalar())
+    fail(File, "key '" + Key + "' must be a string");
+  return N.as<std::string>();
+}
+
+std::vector<std::string> list(const YAML::Node &Doc, const std::string &Key,
+                              const std::string &File) {
+  std::vector<std::string> Out;
+  YAML::Node N = Doc[Key];
+  if (!N)
+    return Out;
+  if (!N.IsSequence())
+    fail(File, "key '" + Key + "' must be a list");
+  for (const auto &Item : N)
+    Out.push_back(Item.as<std::string>());
+  return Out;
+}
+
+std::string pascalName(const std::string &Id) {
+  std::string Out;
+  bool Up = true;
+  for (char C : Id) {
+    if (C == '/' || C == '-' || C == '_') {
+      Up = true;
+      continue;
+    }
+    Out += Up ? static_cast<char>(std::toupper(static_cast<unsigned char>(C))) : C;
+    Up = false;
+  }
+  return Out;
+}
+
+bool isKebab(const std::string &S) {
+  if (S.empty() || S.front() == '-' || S.back() == '-')
+    return false;
+  return std::all_of(S.begin(), S.end(), [](char C) {
+    return (C >= 'a' && C <= 'z') || (C >= '0' && C <= '9') || C == '-';
+  });
+}
+
+Rule loadRule(const fs::path &SourceDir, const fs::path &File) {
+  std::string F = fs::relative(File, SourceDir).generic_string();
+  YAML::Node Doc;
+  try {
+    Doc = YAML::LoadFile(File.string());
+  } catch (const YAML::Exception &E) {
+    fail(F, E.what());
+  }
+  static const std::set<std::string> Known = {
+      "id", "title", "level", "security-severity", "precision", "tags", "description",
+      "help", "references", "implementation"};
+  for (const auto &KV : Doc) {
+    std::string K = KV.first.as<std::string>();
+    if (!Known.count(K))
+      fail(F, "unknown key '" + K + "'");
+  }
+  Rule R;
+  R.definition = F;
+  R.id = scalar(Doc, "id", F);
+  auto Slash = R.id.find('/');
+  if (Slash == std::string::npos || R.id.find('/', Slash + 1) != std::string::npos)
+    fail(F, "id '" + R.id + "' must be category/slug");
+  R.category = R.id.substr(0, Slash);
+  std::string Slug = R.id.substr(Slash + 1);
+  if (!isKebab(R.category) || !isKebab(Slug))
+    fail(F, "id '" + R.id + "' must be kebab-case");
+  std::string Expected = "rules/" + R.id + ".yaml";
+  if (F != Expected)
+    fail(F, "rule '" + R.id + "' must live in " + Expected);
+  R.name = pascalName(R.id);
+  R.title = scalar(Doc, "title", F);
+  R.description = scalar(Doc, "description", F);
+  R.help = scalar(Doc, "help", F);
+  R.level = scalar(Doc, "level", F);
+  if (R.level != "error" && R.level != "warning" && R.level != "note")
+    fail(F, "level must be error, warning or note");
+  R.precision = scalar(Doc, "precision", F);
+  if (R.precision != "very-high" && R.precision != "high" && R.precision != "medium" &&
+      R.precision != "low")
+    fail(F, "precision must be very-high, high, medium or low");
+  R.tags = list(Doc, "tags", F);
+  R.references = list(Doc, "references", F);
+  R.implementation = scalar(Doc, "implementation", F);
+  R.securitySeverity = scalar(Doc, "security-severity", F, /*Required=*/false);
+
+  // GitHub code scanning limits and conventions (research/sarif-ci.md §1.1-1.3).
+  if (R.title.size() > 1024 || R.description.size() > 1024)
+    fail(F, "title and description must be at most 1024 characters");
+  if (R.title.find('\n') != std::string::npos)
+    fail(F, "title must be one line");
+  if (R.tags.empty() || R.tags.size() > 10)
+    fail(F, "a rule needs between 1 and 10 tags");
+  bool Security = std::find(R.tags.begin(), R.tags.end(), "security") != R.tags.end();
+  if (Security != !R.securitySeverity.empty())
+    fail(F, "security-severity is required exactly when tags include 'security'");
+  if (Security) {
+    char *End = nullptr;
+    double Score = std::strtod(R.securitySeverity.c_str(), &End);
+    if (*End != '\0' || !(Score > 0.0 && Score <= 10.0))
+      fail(F, "security-severity must be a number in (0, 10] written as a string");
+  }
+  for (const char *Section : {"## Why", "## What to do", "## Example"})
+    if (R.help.find(Section) == std::string::npos)
+      fail(F, std::string("help must have a '") + Section + "' section");
+  if (!fs::exists(SourceDir / R.implementation))
+    fail(F, "implementation '" + R.implementation + "' does not exist");
+  return R;
+}
+
+nlohmann::json toJson(const YAML::Node &N) {
+  switch (N.Type()) {
+  case YAML::NodeType::Map: {
+    nlohmann::json O = nlohmann::json::object();
+    for (const auto &KV : N)
+      O[KV.first.as<std::string>()] = toJson(KV.second);
+    return O;
+  }
+  case YAML::NodeType::Sequence: {
+    nlohmann::json A = nlohmann::json::array();
+    for (const auto &Item : N)
+      A.push_back(toJson(Item));
+    return A;
+  }
+  case YAML::NodeType::Scalar: {
+    const std::string &S = N.Scalar();
+    if (N.Tag() == "!")  // quoted in the YAML: keep it a string
+      return S;
+    char *End = nullptr;
+    long long I = std::strtoll(S.c_str(), &End, 10);
+    if (!S.empty() && *End == '\0')
+      return I;
+    double D = std::strtod(S.c_str(), &End);
+    if (!S.empty() && *End == '\0')
+      return D;
+    if (S == "true" || S == "false")
+      return S == "true";
+    return S;
+  }
+  default:
+    return nullptr;
+  }
+}
+
+Table loadTable(const fs::path &SourceDir, const fs::path &File) {
+  std::string F = fs::relative(File, SourceDir).generic_string();
+  YAML::Node Doc;
+  try {
+    Doc = YAML::LoadFile(File.string());
+  } catch (const YAML::Exception &E) {
+    fail(F, E.what());
+  }
+  Table T;
+  T.name = scalar(Doc, "table", F);
+  T.version = scalar(Doc, "version", F);
+  T.date = scalar(Doc, "date", F);
+  T.source = scalar(Doc, "source", F);
+  if (!Doc["values"])
+    fail(F, "missing required key 'values'");
+  if (F != "rules/data/" + T.name + ".yaml")
+    fail(F, "table '" + T.name + "' must live in rules/data/" + T.name + ".yaml");
+  T.json = toJson(Doc).dump();
+  return T;
+}
+
+/// A C++ raw string literal holding \p S.
+std::string literal(const std::string &S) {
+  const std::string Delim = "fnlint";
+  if (S.find(")" + Delim + "\"") != std::string::npos) {
+    std::cerr << "embed-rules: text contains the raw-string delimiter\n";
+    std::exit(1);
+  }
+  return "R\"" + Delim + "(" + S + ")" + Delim + "\"";
+}
+
+std::string views(const std::string &Name, const std::vector<std::string> &Items) {
+  std::ostringstream O;
+  O << "constexpr std::string_view " << Name << "[] = {";
+  for (const auto &I : Items)
+    O << literal(I) << ", ";
+  if (Items.empty())
+    O << "\"\"";
+  O << "};\n";
+  return O.str();
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  if (argc < 3) {
+    std::cerr << "usage: embed-rules SOURCE_DIR OUTPUT.cpp RULE.yaml... -- TABLE.yaml...\n";
+    return 2;
+  }
+  fs::path SourceDir = argv[1];
+  std::string Output = argv[2];
+  std::vector<Rule> Rules;
+  std::vector<Table> Tables;
+  bool InTables = false;
+  for (int I = 3; I < argc; ++I) {
+    std::string A = argv[I];
+    if (A == "--") {
+      InTables = true;
+      continue;
+    }
+    if (InTables)
+      Tables.push_back(loadTable(SourceDir, A));
+    else
+      Rules.push_back(loadRule(SourceDir, A));
+  }
+  std::sort(Rules.begin(), Rules.end(), [](const Rule &A, const Rule &B) { return A.id < B.id; });
+  std::sort(Tables.begin(), Tables.end(), [](const Table &A, const Table &B) { return A.name < B.name; });
+  for (std::size_t I = 1; I < Rules.size(); ++I)
+    if (Rules[I].id == Rules[I - 1].id)
+      fail(Rules[I].definition, "duplicate rule id " + Rules[I].id);
+
+  std::ostringstream O;
+  O << "// Generated by tools/embed-rules from rules/. Do not edit.\n"
+       "#include \"core/RuleInfo.h\"\n\n#include <algorithm>\n\nnamespace fnlint {\nnamespace {\n";
+  for (std::size_t I = 0; I < Rules.size(); ++I) {
+    O << views("Tags" + std::to_string(I), Rules[I].tags);
+    O << views("Refs" + std::to_string(I), Rules[I].references);
+  }
+  O << "constexpr RuleInfo Rules[] = {\n";
+  for (std::size_t I = 0; I < Rules.size(); ++I) {
+    const Rule &R = Rules[I];
+    std::string Level = R.level == "error" ? "Level::Error" : R.level == "warning" ? "Level::Warning" : "Level::Note";
+    O << "  {" << literal(R.id) << ", " << literal(R.category) << ", " << literal(R.name) << ",\n   "
+      << literal(R.title) << ",\n   " << literal(R.description) << ",\n   " << literal(R.help)
+      << ",\n   " << Level << ", " << literal(R.securitySeverity) << ", " << literal(R.precision)
+      << ",\n   std::span<const std::string_view>(Tags" << I << ", " << R.tags.size() << ")"
+      << ", std::span<const std::string_view>(Refs" << I << ", " << R.references.size() << ")"
+      << ",\n   " << literal(R.implementation) << ", " << literal(R.definition) << "},\n";
+  }
+  O << "};\n";
+  O << "constexpr DataTableInfo Tables[] = {\n";
+  for (const Table &T : Tables)
+    O << "  {" << literal(T.name) << ", " << literal(T.version) << ", " << literal(T.date) << ", "
+      << literal(T.source) << ",\n   " << literal(T.json) << "},\n";
+  if (Tables.empty())
+    O << "  {\"\", \"\", \"\", \"\", \"\"},\n";
+  O << "};\n} // namespace\n\n"
+       "std::span<const RuleInfo> ruleCatalogue() { return {Rules, " << Rules.size() << "}; }\n"
+       "const RuleInfo *findRule(std::string_view Id) {\n"
+       "  auto Cat = ruleCatalogue();\n"
+       "  auto It = std::lower_bound(Cat.begin(), Cat.end(), Id,\n"
+       "                             [](const RuleInfo &R, std::string_view K) { return R.id < K; });\n"
+       "  return It != Cat.end() && It->id == Id ? &*It : nullptr;\n}\n"
+       "std::span<const DataTableInfo> dataTables() { return {Tables, " << Tables.size() << "}; }\n"
+       "const DataTableInfo *findDataTable(std::string_view Name) {\n"
+       "  for (const DataTableInfo &T : dataTables())\n"
+       "    if (T.name == Name)\n      return &T;\n  return nullptr;\n}\n"
+       "} // namespace fnlint\n";
+
+  std::string Text = O.str();
+  // Leave an unchanged file alone so dependants are not rebuilt.
+  std::ifstream In(Output);
+  std::stringstream Old;
+  Old << In.rdbuf();
+  if (Old.str() == Text)
+    return 0;
+  std::ofstream Out(Output);
+  Out << Text;
+  return Out ? 0 : 1;
+}
