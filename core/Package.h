@@ -73,10 +73,19 @@ struct LimitViolation {
 class Package {
 public:
   enum class Origin : std::uint8_t { DiskArchive, NestedArchive, Folder };
+  /// Why fnlint treats this as Lambda code. Size, permission and content rules
+  /// judge only Lambda packages, so a data zip or a library jar that happens
+  /// to sit in the repository is not held to Lambda's limits.
+  enum class Role : std::uint8_t {
+    Deployed,   ///< a template deploys it as a function's or layer's code
+    LambdaLike, ///< on disk, unreferenced, but shaped like a function or layer package
+    Other       ///< any other archive: only checked for safety and readability
+  };
 
   virtual ~Package();
 
   Origin origin = Origin::DiskArchive;
+  Role role = Role::Other;
   /// The archive or folder: path relative to the scan root and member chain
   /// (for nested archives). For folders, region/logical point at the template
   /// property that names the folder when one does.
@@ -98,6 +107,7 @@ public:
 
   bool isFolder() const { return origin == Origin::Folder; }
   bool isNested() const { return origin == Origin::NestedArchive; }
+  bool isLambdaCode() const { return role != Role::Other; }
 
   /// The location of entry \p E for a finding: this package's path and member
   /// chain plus the entry's own path (for folders, the file on disk).

@@ -37,6 +37,8 @@ struct Deployable {
   std::optional<std::string> handler;
   std::optional<CodeReference> code;
   std::vector<std::string> layers; ///< logical ids of layers in the same template
+  /// Environment variables whose values are literal strings (SAM Globals merged).
+  std::map<std::string, std::string> environment;
   /// The package the code reference resolved to, set by linking.
   const Package *package = nullptr;
 };

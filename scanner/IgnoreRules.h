@@ -39,7 +39,11 @@ private:
   };
   std::vector<Pattern> Patterns;
 
+  /// gitignore wildcard match of \p Text (no '/' crossed except by "**").
   static bool globMatch(std::string_view Glob, std::string_view Text);
+  /// Matches an anchored pattern against a path relative to its baseDir,
+  /// literal prefix first, as git does.
+  static bool matchPathname(std::string_view Glob, std::string_view Rel);
 };
 
 } // namespace fnlint

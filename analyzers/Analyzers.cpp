@@ -1,0 +1,41 @@
+#include "analyzers/Analyzers.h"
+
+#include "core/ThreadPool.h"
+
+namespace fnlint {
+
+Analysis analyzeProject(const Project &P, const AnalysisOptions &Options) {
+  Analysis Out;
+  auto Checks = package::makePackageChecks();
+  package::CheckContext Ctx{P, package::LambdaLimits::get(), Options.package};
+
+  std::vector<FindingSink> Sinks(P.packages.size());
+  parallelFor(P.packages.size(), Options.jobs, [&](std::size_t I) {
+    const Package &Pkg = *P.packages[I];
+    for (const auto &Check : Checks)
+      if (Check->appliesTo(Pkg))
+        Check->check(Pkg, Ctx, Sinks[I]);
+  });
+  for (FindingSink &S : Sinks)
+    for (Finding &F : S.findings())
+      Out.findings.push_back(std::move(F));
+
+  FindingSink Functions;
+  for (const auto &Check : Checks)
+    Check->checkFunctions(Ctx, Functions);
+  for (Finding &F : Functions.findings())
+    Out.findings.push_back(std::move(F));
+
+  // C/C++ handlers: only now, and only if there are any, is LibTooling started.
+  if (!P.cppSources.empty()) {
+    cpp::CppAnalysis Cpp = cpp::analyzeSources(P.root, P.cppSources, Options.cpp);
+    for (Finding &F : Cpp.findings)
+      Out.findings.push_back(std::move(F));
+    for (InputProblem &Pr : Cpp.problems)
+      Out.problems.push_back(std::move(Pr));
+    Out.cppHandlers = std::move(Cpp.handlers);
+  }
+  return Out;
+}
+
+} // namespace fnlint

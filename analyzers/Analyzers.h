@@ -1,0 +1,29 @@
+//===- analyzers/Analyzers.h - Running every analyzer -----------*- C++ -*-===//
+#pragma once
+
+#include "analyzers/handler/cpp/CppModule.h"
+#include "analyzers/package/PackageCheck.h"
+#include "core/Finding.h"
+#include "core/Project.h"
+
+#include <vector>
+
+namespace fnlint {
+
+struct AnalysisOptions {
+  unsigned jobs = 1;
+  package::PackageOptions package;
+  cpp::CppOptions cpp;
+};
+
+struct Analysis {
+  std::vector<Finding> findings; ///< unsorted; the caller sorts and fingerprints
+  std::vector<InputProblem> problems;
+  std::vector<cpp::HandlerInfo> cppHandlers;
+};
+
+/// Runs every analyzer over \p P. Packages are spread over Options.jobs
+/// threads, each with its own FindingSink.
+Analysis analyzeProject(const Project &P, const AnalysisOptions &Options);
+
+} // namespace fnlint

@@ -1,0 +1,99 @@
+//===- UnsafeEntry.cpp - package/unsafe-entry -------------------------------===//
+//
+// Entries that extract outside the package folder or overwrite each other:
+// absolute paths, ".." components (zip slip), symbolic links pointing out of
+// the package, duplicate names (which copy wins depends on the unzip tool).
+// Judged for every archive, nested ones and non-Lambda ones included, and for
+// symbolic links in folders.
+//
+//===----------------------------------------------------------------------===//
+#include "analyzers/package/PackageCheck.h"
+
+#include <filesystem>
+#include <set>
+
+namespace fnlint::package {
+namespace {
+
+constexpr std::size_t MaxPerPackage = 100;
+
+bool isAbsolute(std::string_view Path) {
+  if (!Path.empty() && (Path[0] == '/' || Path[0] == '\\'))
+    return true;
+  return Path.size() >= 2 && std::isalpha(static_cast<unsigned char>(Path[0])) && Path[1] == ':';
+}
+
+bool hasDotDot(std::string_view Path) {
+  std::size_t Start = 0;
+  while (Start <= Path.size()) {
+    std::size_t End = Path.find_first_of("/\\", Start);
+    if (End == std::string_view::npos)
+      End = Path.size();
+    if (Path.substr(Start, End - Start) == "..")
+      return true;
+    Start = End + 1;
+  }
+  return false;
+}
+
+bool linkEscapes(const PackageEntry &E) {
+  if (E.symlinkTarget.empty())
+    return false; // unreadable target: nothing to judge
+  if (isAbsolute(E.symlinkTarget))
+    return true;
+  std::filesystem::path P = std::filesystem::path(E.path).parent_path() / E.symlinkTarget;
+  std::string N = P.lexically_normal().generic_string();
+  return N == ".." || N.rfind("../", 0) == 0;
+}
+
+class UnsafeEntry final : public PackageCheck {
+public:
+  std::string_view ruleId() const override { return "package/unsafe-entry"; }
+
+  bool appliesTo(const Package &P) const override { return !P.unreadable && !isHostile(P); }
+
+  void check(const Package &P, const CheckContext &Ctx, FindingSink &Out) const override {
+    std::set<std::string_view> Seen;
+    std::size_t Count = 0, Dropped = 0;
+    auto Report = [&](const PackageEntry &E, const char *Kind, std::string Why) {
+      if (++Count > MaxPerPackage) {
+        ++Dropped;
+        return;
+      }
+      Finding &F = Out.report(ruleId(), packageName(P) + ": " + Why, P.entryLocation(E));
+      F.fingerprintKey = std::string(Kind) + ":" + E.path;
+      F.properties = {{"entry", E.path}, {"problem", Kind}};
+      if (E.isSymlink())
+        F.properties["target"] = E.symlinkTarget;
+    };
+    for (const PackageEntry &E : P.entries) {
+      if (!P.isFolder()) {
+        if (isAbsolute(E.path))
+          Report(E, "absolute-path",
+                 "entry '" + E.path + "' has an absolute path; unzip tools write it outside the package folder or refuse it");
+        else if (hasDotDot(E.path))
+          Report(E, "parent-directory",
+                 "entry '" + E.path + "' climbs out of the package with '..' (zip slip); extracting it writes outside the package folder");
+        if (!Seen.insert(E.path).second)
+          Report(E, "duplicate",
+                 "entry '" + E.path + "' appears more than once; which copy ends up in the function depends on the unzip tool");
+      }
+      if (E.isSymlink() && linkEscapes(E))
+        Report(E, "symlink-escape",
+               "symbolic link '" + E.path + "' points to '" + E.symlinkTarget + "', outside the package");
+    }
+    if (Dropped) {
+      Finding &F = Out.report(ruleId(),
+                              packageName(P) + ": " + std::to_string(Dropped) + " more unsafe entries not listed",
+                              P.anchor);
+      F.fingerprintKey = "more";
+      F.properties = {{"notListed", Dropped}};
+    }
+  }
+};
+
+} // namespace
+
+std::unique_ptr<PackageCheck> makeUnsafeEntry() { return std::make_unique<UnsafeEntry>(); }
+
+} // namespace fnlint::package

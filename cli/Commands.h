@@ -1,0 +1,34 @@
+//===- cli/Commands.h - Sub-commands ----------------------------*- C++ -*-===//
+#pragma once
+
+#include "core/Level.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fnlint::cli {
+
+/// Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage, config
+/// or internal error. A finding never exits with 2.
+enum ExitCode : int { ExitClean = 0, ExitFindings = 1, ExitError = 2 };
+
+struct ScanArgs {
+  std::vector<std::string> paths;
+  std::string format = "text";
+  std::string output; ///< empty: stdout
+  std::string failOn = "warning";
+  unsigned jobs = 0;  ///< 0: all cores
+  std::string color = "auto";
+  bool quiet = false;
+  std::string root;   ///< empty: the current directory
+  unsigned maxArchiveDepth = 4;
+  std::string cppHelper; ///< hidden: path of fnlint-cpp
+};
+
+int runScan(const ScanArgs &Args);
+int runRules(const std::string &Format);
+int runExplain(const std::string &RuleId, const std::string &Format);
+std::string versionText();
+
+} // namespace fnlint::cli

@@ -1,0 +1,92 @@
+//===- cli/Main.cpp - fnlint's entry point ----------------------------------===//
+#include "cli/Commands.h"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <cstring>
+#include <exception>
+#include <iostream>
+
+using namespace fnlint::cli;
+
+int main(int argc, char **argv) {
+  // The version answer must be instant (it is the health check of CI images
+  // and pre-commit set-ups), so it skips argument parsing altogether.
+  if (argc == 2 && (std::strcmp(argv[1], "--version") == 0 || std::strcmp(argv[1], "-V") == 0)) {
+    std::fputs(versionText().c_str(), stdout);
+    return ExitClean;
+  }
+  try {
+    CLI::App App{"fnlint: a static analyzer and policy linter for AWS Lambda functions, their code "
+                 "packages, configuration and IAM policies."};
+    App.require_subcommand(1);
+    App.set_version_flag("-V,--version", versionText());
+
+    ScanArgs Scan;
+    CLI::App *ScanCmd = App.add_subcommand("scan", "Scan files and folders (default: .)");
+    ScanCmd->add_option("paths", Scan.paths, "Files and folders to scan");
+    ScanCmd->add_option("--format", Scan.format, "Report format")
+        ->check(CLI::IsMember({"text", "json", "sarif"}))
+        ->capture_default_str();
+    ScanCmd->add_option("-o,--output", Scan.output, "Write the report to FILE instead of stdout");
+    ScanCmd->add_option("--fail-on", Scan.failOn, "Exit 1 when findings at or above this level exist")
+        ->check(CLI::IsMember({"error", "warning", "note", "none"}))
+        ->capture_default_str();
+    ScanCmd->add_option("-j,--jobs", Scan.jobs, "Worker threads (default: all cores)")
+        ->check(CLI::Range(1u, 1024u));
+    ScanCmd->add_option("--color", Scan.color, "Colour the text report")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->capture_default_str();
+    ScanCmd->add_flag("-q,--quiet", Scan.quiet, "Print findings only: no summary, no progress line");
+    ScanCmd->add_option("--root", Scan.root,
+                        "Folder reported paths are relative to (default: the current directory; "
+                        "use the repository root for GitHub code scanning)");
+    ScanCmd->add_option("--max-archive-depth", Scan.maxArchiveDepth,
+                        "Open archives nested at most this deep")
+        ->check(CLI::Range(0u, 32u))
+        ->capture_default_str();
+    ScanCmd->add_option("--cpp-helper", Scan.cppHelper, "Path of the fnlint-cpp helper")->group("");
+
+    std::string RulesFormat = "text";
+    CLI::App *RulesCmd = App.add_subcommand("rules", "List every rule");
+    RulesCmd->add_option("--format", RulesFormat, "Output format")
+        ->check(CLI::IsMember({"text", "json", "markdown"}))
+        ->capture_default_str();
+
+    std::string ExplainId, ExplainFormat = "markdown";
+    CLI::App *ExplainCmd = App.add_subcommand("explain", "Explain a rule: why it matters, what to do, an example");
+    ExplainCmd->add_option("rule", ExplainId, "Rule id, e.g. package/too-large-unzipped")->required();
+    ExplainCmd->add_option("--format", ExplainFormat, "Output format")
+        ->check(CLI::IsMember({"markdown", "json"}))
+        ->capture_default_str();
+
+    try {
+      App.parse(argc, argv);
+    } catch (const CLI::CallForHelp &E) {
+      return App.exit(E);
+    } catch (const CLI::CallForAllHelp &E) {
+      return App.exit(E);
+    } catch (const CLI::CallForVersion &) {
+      std::fputs(versionText().c_str(), stdout);
+      return ExitClean;
+    } catch (const CLI::ParseError &E) {
+      std::string What = E.what();
+      if (What.empty())
+        What = E.get_name();
+      std::fprintf(stderr, "fnlint: error: %s (see fnlint --help)\n", What.c_str());
+      return ExitError;
+    }
+
+    if (*ScanCmd)
+      return runScan(Scan);
+    if (*RulesCmd)
+      return runRules(RulesFormat);
+    if (*ExplainCmd)
+      return runExplain(ExplainId, ExplainFormat);
+    return ExitError;
+  } catch (const std::exception &E) {
+    std::fprintf(stderr, "fnlint: internal error: %s\n", E.what());
+    return ExitError;
+  }
+}

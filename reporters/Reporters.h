@@ -1,0 +1,33 @@
+//===- reporters/Reporters.h - Output formats -------------------*- C++ -*-===//
+//
+// Each reporter turns a ScanReport into bytes. None of them knows which
+// analyzer made a finding. docs/json-output.md documents the JSON schema.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "core/ScanReport.h"
+
+#include <ostream>
+
+namespace fnlint {
+
+struct TextOptions {
+  bool color = false;
+  bool summary = true; ///< the closing "N errors, ..." line
+};
+
+/// Compiler style: `path:line:col: level: message [rule-id]`, archive members
+/// as `dist/fn.zip!/lib/a.js`.
+void writeText(const ScanReport &R, std::ostream &OS, const TextOptions &Options);
+
+/// The JSON document described in docs/json-output.md.
+void writeJson(const ScanReport &R, std::ostream &OS);
+
+/// SARIF 2.1.0 as GitHub code scanning ingests it.
+void writeSarif(const ScanReport &R, std::ostream &OS);
+
+/// Percent-encodes a relative path for a SARIF/URI reference.
+std::string encodeUriPath(std::string_view Path);
+
+} // namespace fnlint

@@ -1,0 +1,239 @@
+//===- SarifReporter.cpp - SARIF 2.1.0 for GitHub code scanning -------------===//
+//
+// Follows research/sarif-ci.md §0: one run, every rule's metadata in
+// tool.driver, security-severity as a string, columnKind utf16CodeUnits,
+// automationDetails, exactly one primary location per result that is a file
+// in the repository (an archive, never a member inside it), the member chain
+// in the message, properties and run.artifacts (parentIndex), and our own
+// partialFingerprints. Input problems become toolExecutionNotifications.
+//
+//===----------------------------------------------------------------------===//
+#include "reporters/Reporters.h"
+
+#include "core/RuleInfo.h"
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+
+namespace fnlint {
+
+namespace {
+
+using nlohmann::ordered_json;
+
+/// Markdown to plain text for help.text: GitHub shows help.markdown, other
+/// viewers the text; dropping the '#' of headings and code fences is enough.
+std::string plainHelp(std::string_view Markdown) {
+  std::string Out;
+  std::size_t Start = 0;
+  while (Start < Markdown.size()) {
+    std::size_t End = Markdown.find('\n', Start);
+    if (End == std::string_view::npos)
+      End = Markdown.size();
+    std::string_view Line = Markdown.substr(Start, End - Start);
+    if (Line.rfind("```", 0) != 0) {
+      while (!Line.empty() && Line.front() == '#')
+        Line.remove_prefix(1);
+      while (!Line.empty() && Line.front() == ' ' && Markdown[Start] == '#')
+        Line.remove_prefix(1);
+      Out += Line;
+      Out += '\n';
+    }
+    Start = End + 1;
+  }
+  while (!Out.empty() && Out.back() == '\n')
+    Out.pop_back();
+  return Out;
+}
+
+/// Artifacts: each file a result points at, and the archive members under it.
+class Artifacts {
+public:
+  /// Index of the artifact for \p Path with member chain \p Members, creating
+  /// the chain as needed.
+  std::size_t indexOf(const std::string &Path, const std::vector<std::string> &Members) {
+    std::size_t Index = top(Path);
+    std::vector<std::string> Chain;
+    for (const std::string &M : Members) {
+      Chain.push_back(M);
+      auto Key = std::make_pair(Path, Chain);
+      auto It = Nested.find(Key);
+      if (It == Nested.end()) {
+        ordered_json A;
+        A["location"] = {{"uri", encodeUriPath(M)}};
+        A["parentIndex"] = Index;
+        List.push_back(std::move(A));
+        It = Nested.emplace(Key, List.size() - 1).first;
+      }
+      Index = It->second;
+    }
+    return Index;
+  }
+
+  std::size_t top(const std::string &Path) {
+    auto It = Tops.find(Path);
+    if (It != Tops.end())
+      return It->second;
+    ordered_json A;
+    A["location"] = artifactLocation(Path);
+    if (Path.size() > 4 && Path.compare(Path.size() - 4, 4, ".zip") == 0)
+      A["mimeType"] = "application/zip";
+    List.push_back(std::move(A));
+    return Tops.emplace(Path, List.size() - 1).first->second;
+  }
+
+  static ordered_json artifactLocation(const std::string &Path) {
+    ordered_json L;
+    if (!Path.empty() && Path.front() == '/') {
+      L["uri"] = "file://" + encodeUriPath(Path);
+    } else {
+      L["uri"] = encodeUriPath(Path);
+      L["uriBaseId"] = "%SRCROOT%";
+    }
+    return L;
+  }
+
+  ordered_json List = ordered_json::array();
+
+private:
+  std::map<std::string, std::size_t> Tops;
+  std::map<std::pair<std::string, std::vector<std::string>>, std::size_t> Nested;
+};
+
+ordered_json regionJson(const Region &R) {
+  ordered_json J;
+  J["startLine"] = R.known() ? R.startLine : 1;
+  if (R.known() && R.startColumn) {
+    J["startColumn"] = R.startColumnUtf16 ? R.startColumnUtf16 : R.startColumn;
+    J["endLine"] = R.endLine;
+    J["endColumn"] = R.endColumnUtf16 ? R.endColumnUtf16 : R.endColumn;
+  }
+  return J;
+}
+
+} // namespace
+
+std::string encodeUriPath(std::string_view Path) {
+  static constexpr char Hex[] = "0123456789ABCDEF";
+  std::string Out;
+  for (char C : Path) {
+    auto U = static_cast<unsigned char>(C);
+    bool Keep = (U >= 'a' && U <= 'z') || (U >= 'A' && U <= 'Z') || (U >= '0' && U <= '9') ||
+                std::string_view("-._~/!$&'()*+,;=:@").find(C) != std::string_view::npos;
+    if (Keep) {
+      Out += C;
+    } else {
+      Out += '%';
+      Out += Hex[U >> 4];
+      Out += Hex[U & 15];
+    }
+  }
+  return Out;
+}
+
+void writeSarif(const ScanReport &R, std::ostream &OS) {
+  ordered_json Rules = ordered_json::array();
+  std::map<std::string_view, std::size_t> RuleIndex;
+  for (const RuleInfo &Rule : ruleCatalogue()) {
+    ordered_json J;
+    J["id"] = Rule.id;
+    J["name"] = Rule.name;
+    J["shortDescription"] = {{"text", Rule.title}};
+    J["fullDescription"] = {{"text", Rule.description}};
+    J["help"] = {{"text", plainHelp(Rule.help)}, {"markdown", Rule.help}};
+    J["defaultConfiguration"] = {{"level", levelName(Rule.level)}};
+    ordered_json Props;
+    Props["tags"] = std::vector<std::string>(Rule.tags.begin(), Rule.tags.end());
+    Props["precision"] = Rule.precision;
+    if (!Rule.securitySeverity.empty())
+      Props["security-severity"] = Rule.securitySeverity;
+    else
+      Props["problem.severity"] = Rule.level == Level::Note ? "recommendation" : std::string(levelName(Rule.level));
+    J["properties"] = std::move(Props);
+    RuleIndex[Rule.id] = Rules.size();
+    Rules.push_back(std::move(J));
+  }
+
+  Artifacts Arts;
+  ordered_json Results = ordered_json::array();
+  for (const Finding &F : R.findings) {
+    const Location &L = F.location;
+    ordered_json Res;
+    Res["ruleId"] = F.ruleId;
+    if (auto It = RuleIndex.find(F.ruleId); It != RuleIndex.end())
+      Res["ruleIndex"] = It->second;
+    Res["level"] = levelName(F.level);
+    Res["message"] = {{"text", F.message}};
+    ordered_json Physical;
+    ordered_json ArtLoc = Artifacts::artifactLocation(L.path);
+    ArtLoc["index"] = Arts.top(L.path);
+    Physical["artifactLocation"] = std::move(ArtLoc);
+    // Inside an archive the region belongs to the member, not to the archive
+    // GitHub can show; it moves to properties.
+    Physical["region"] = regionJson(L.members.empty() ? L.region : Region());
+    ordered_json Loc;
+    Loc["physicalLocation"] = std::move(Physical);
+    if (!L.logical.empty())
+      Loc["logicalLocations"] = ordered_json::array(
+          {{{"name", L.logical.name}, {"fullyQualifiedName", L.logical.fullyQualifiedName}, {"kind", L.logical.kind}}});
+    Res["locations"] = ordered_json::array({std::move(Loc)});
+    Res["partialFingerprints"] = {{"primaryLocationLineHash", F.primaryLocationLineHash},
+                                  {"fnlint/v1", F.fingerprint}};
+    ordered_json Props = ordered_json::parse(F.properties.dump());
+    if (!L.members.empty()) {
+      Props["archiveMember"] = L.members.back();
+      Props["memberChain"] = L.members;
+      Props["memberArtifactIndex"] = Arts.indexOf(L.path, L.members);
+      if (L.region.known())
+        Props["archiveMemberRegion"] = regionJson(L.region);
+    }
+    if (!Props.empty())
+      Res["properties"] = std::move(Props);
+    Results.push_back(std::move(Res));
+  }
+
+  ordered_json Notifications = ordered_json::array();
+  for (const InputProblem &P : R.problems) {
+    ordered_json N;
+    N["level"] = levelName(P.level);
+    std::string Text = P.message;
+    if (!P.location.members.empty())
+      Text = P.location.displayPath() + ": " + Text;
+    N["message"] = {{"text", Text}};
+    ordered_json Physical;
+    Physical["artifactLocation"] = Artifacts::artifactLocation(P.location.path);
+    if (P.location.members.empty() && P.location.region.known())
+      Physical["region"] = regionJson(P.location.region);
+    N["locations"] = ordered_json::array({{{"physicalLocation", std::move(Physical)}}});
+    Notifications.push_back(std::move(N));
+  }
+
+  ordered_json Run;
+  ordered_json Driver;
+  Driver["name"] = "fnlint";
+  Driver["semanticVersion"] = FNLINT_VERSION;
+  Driver["version"] = FNLINT_VERSION;
+  Driver["informationUri"] = "https://github.com/fnlint/fnlint";
+  Driver["rules"] = std::move(Rules);
+  Run["tool"] = {{"driver", std::move(Driver)}};
+  ordered_json Invocation;
+  Invocation["executionSuccessful"] = true;
+  if (!Notifications.empty())
+    Invocation["toolExecutionNotifications"] = std::move(Notifications);
+  Run["invocations"] = ordered_json::array({std::move(Invocation)});
+  Run["automationDetails"] = {{"id", "fnlint/"}};
+  Run["originalUriBaseIds"] = {{"%SRCROOT%", {{"uri", R.rootUri}}}};
+  if (!Arts.List.empty())
+    Run["artifacts"] = std::move(Arts.List);
+  Run["results"] = std::move(Results);
+  Run["columnKind"] = "utf16CodeUnits";
+
+  ordered_json Log;
+  Log["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
+  Log["version"] = "2.1.0";
+  Log["runs"] = ordered_json::array({std::move(Run)});
+  OS << Log.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+}
+
+} // namespace fnlint

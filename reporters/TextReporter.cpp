@@ -1,0 +1,66 @@
+#include "reporters/Reporters.h"
+
+#include <set>
+
+namespace fnlint {
+
+namespace {
+
+const char *levelColor(Level L) {
+  switch (L) {
+  case Level::Error:
+    return "\033[1;31m";
+  case Level::Warning:
+    return "\033[1;35m";
+  case Level::Note:
+    return "\033[1;36m";
+  }
+  return "";
+}
+
+std::string plural(std::size_t N, const char *One, const char *Many) {
+  return std::to_string(N) + " " + (N == 1 ? One : Many);
+}
+
+} // namespace
+
+void writeText(const ScanReport &R, std::ostream &OS, const TextOptions &Options) {
+  const char *Bold = Options.color ? "\033[1m" : "";
+  const char *Dim = Options.color ? "\033[2m" : "";
+  const char *Reset = Options.color ? "\033[0m" : "";
+  for (const Finding &F : R.findings) {
+    const Location &L = F.location;
+    OS << Bold << L.displayPath();
+    if (L.region.known()) {
+      OS << ":" << L.region.startLine;
+      if (L.region.startColumn)
+        OS << ":" << L.region.startColumn;
+    }
+    OS << ":" << Reset << " " << (Options.color ? levelColor(F.level) : "") << levelName(F.level) << ":"
+       << Reset << " " << F.message << " " << Dim << "[" << F.ruleId << "]" << Reset << "\n";
+  }
+  if (!Options.summary)
+    return;
+  std::size_t Errors = R.count(Level::Error), Warnings = R.count(Level::Warning), Notes = R.count(Level::Note);
+  std::set<std::string> Files;
+  for (const Finding &F : R.findings)
+    Files.insert(F.location.path);
+  std::string Line;
+  if (R.findings.empty())
+    Line = "no findings";
+  else
+    Line = plural(Errors, "error", "errors") + ", " + plural(Warnings, "warning", "warnings") + ", " +
+           plural(Notes, "note", "notes") + " in " + plural(Files.size(), "file", "files");
+  std::size_t Folders = 0, Archives = 0;
+  for (const auto &P : R.inventory.packages)
+    (P.kind == "folder" ? Folders : Archives) += 1;
+  Line += " (scanned " + plural(R.filesSeen, "file", "files") + ": " + plural(Archives, "archive", "archives") +
+          ", " + plural(Folders, "code folder", "code folders") + ", " +
+          plural(R.inventory.templates.size(), "template", "templates");
+  if (!R.problems.empty())
+    Line += "; " + plural(R.problems.size(), "input problem", "input problems");
+  Line += ")";
+  OS << Dim << "fnlint: " << Line << Reset << "\n";
+}
+
+} // namespace fnlint

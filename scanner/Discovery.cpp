@@ -1,0 +1,242 @@
+#include "scanner/Discovery.h"
+
+#include "scanner/IgnoreRules.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <dirent.h>
+#include <fcntl.h>
+#include <filesystem>
+#include <fstream>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace fnlint {
+
+namespace {
+
+std::string_view extensionOf(std::string_view Name) {
+  auto Slash = Name.rfind('/');
+  std::string_view Base = Slash == std::string_view::npos ? Name : Name.substr(Slash + 1);
+  auto Dot = Base.rfind('.');
+  if (Dot == std::string_view::npos || Dot == 0)
+    return {};
+  return Base.substr(Dot + 1);
+}
+
+bool iequals(std::string_view A, std::string_view B) {
+  return A.size() == B.size() &&
+         std::equal(A.begin(), A.end(), B.begin(), [](char X, char Y) {
+           return std::tolower(static_cast<unsigned char>(X)) == std::tolower(static_cast<unsigned char>(Y));
+         });
+}
+
+bool readPrefix(const std::string &Path, char *Buf, std::size_t Size, std::size_t &Got) {
+  int Fd = ::open(Path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (Fd < 0)
+    return false;
+  ssize_t N = ::read(Fd, Buf, Size);
+  ::close(Fd);
+  if (N < 0)
+    return false;
+  Got = static_cast<std::size_t>(N);
+  return true;
+}
+
+FileKind classifyByName(std::string_view Path, bool &NeedsMagic) {
+  NeedsMagic = false;
+  std::string_view Ext = extensionOf(Path);
+  if (Ext.empty()) {
+    NeedsMagic = true; // an extension-less file may be a zip (e.g. a built "function" artifact)
+    return FileKind::Other;
+  }
+  if (hasArchiveExtension(Path))
+    return FileKind::Archive;
+  for (std::string_view E : {"yaml", "yml", "json", "template"})
+    if (iequals(Ext, E))
+      return FileKind::TemplateCandidate;
+  for (std::string_view E : {"c", "cc", "cpp", "cxx", "c++"})
+    if (iequals(Ext, E))
+      return FileKind::CppSource;
+  return FileKind::Other;
+}
+
+class Walker {
+public:
+  Walker(const std::string &Root, Discovery &Out) : Root(Root), Out(Out) {}
+
+  void walkPath(const std::string &Absolute) {
+    struct stat St;
+    if (::lstat(Absolute.c_str(), &St) != 0) {
+      problem(Absolute, std::string("cannot read: ") + std::strerror(errno));
+      return;
+    }
+    std::string Rel = relativeToRoot(Root, Absolute);
+    if (S_ISDIR(St.st_mode)) {
+      loadIgnoreFilesAbove(Absolute);
+      walkDir(Absolute, Rel);
+      return;
+    }
+    if (S_ISLNK(St.st_mode) && ::stat(Absolute.c_str(), &St) != 0) {
+      problem(Absolute, "broken symbolic link");
+      return;
+    }
+    // Named explicitly: classified even if an ignore file matches it.
+    addFile(Absolute, Rel, static_cast<std::uint64_t>(St.st_size), /*Explicit=*/true);
+  }
+
+private:
+  const std::string &Root;
+  Discovery &Out;
+  IgnoreRules Ignores;
+  std::vector<std::string> LoadedIgnoreDirs;
+
+  void problem(const std::string &Absolute, std::string Message) {
+    InputProblem P;
+    P.level = Level::Warning;
+    P.location.path = relativeToRoot(Root, Absolute);
+    P.message = std::move(Message);
+    Out.problems.push_back(std::move(P));
+  }
+
+  void loadIgnoreFile(const std::string &Dir, const std::string &RelDir) {
+    if (std::find(LoadedIgnoreDirs.begin(), LoadedIgnoreDirs.end(), Dir) != LoadedIgnoreDirs.end())
+      return;
+    LoadedIgnoreDirs.push_back(Dir);
+    std::ifstream In(Dir + "/.fnlintignore", std::ios::binary);
+    if (!In)
+      return;
+    std::string Text((std::istreambuf_iterator<char>(In)), std::istreambuf_iterator<char>());
+    Ignores.addFile(Text, RelDir == "." ? "" : RelDir);
+  }
+
+  /// A scan of a sub-folder still honours the .fnlintignore files of the
+  /// folders between it and the root, as git does.
+  void loadIgnoreFilesAbove(const std::string &Absolute) {
+    std::string Rel = relativeToRoot(Root, Absolute);
+    if (!Rel.empty() && Rel.front() == '/')
+      return; // outside the root
+    std::string Dir = Root;
+    loadIgnoreFile(Dir, "");
+    if (Rel == ".")
+      return;
+    std::size_t Pos = 0;
+    while (true) {
+      auto Slash = Rel.find('/', Pos);
+      if (Slash == std::string::npos)
+        break;
+      loadIgnoreFile(Root + "/" + Rel.substr(0, Slash), Rel.substr(0, Slash));
+      Pos = Slash + 1;
+    }
+  }
+
+  void walkDir(const std::string &Dir, const std::string &RelDir) {
+    loadIgnoreFile(Dir, RelDir);
+    DIR *D = ::opendir(Dir.c_str());
+    if (!D) {
+      problem(Dir, std::string("cannot read directory: ") + std::strerror(errno));
+      return;
+    }
+    std::vector<std::pair<std::string, unsigned char>> Children;
+    while (dirent *E = ::readdir(D)) {
+      std::string_view Name = E->d_name;
+      if (Name == "." || Name == "..")
+        continue;
+      Children.emplace_back(std::string(Name), E->d_type);
+    }
+    ::closedir(D);
+    std::sort(Children.begin(), Children.end());
+    for (auto &[Name, Type] : Children) {
+      std::string Abs = Dir + "/" + Name;
+      std::string Rel = RelDir == "." ? Name : RelDir + "/" + Name;
+      bool IsDir = Type == DT_DIR, IsFile = Type == DT_REG;
+      std::uint64_t Size = 0;
+      if (Type == DT_UNKNOWN || IsFile) {
+        struct stat St;
+        if (::lstat(Abs.c_str(), &St) != 0)
+          continue;
+        IsDir = S_ISDIR(St.st_mode);
+        IsFile = S_ISREG(St.st_mode);
+        Size = static_cast<std::uint64_t>(St.st_size);
+      }
+      ++Out.filesSeen;
+      // Symbolic links are not followed: no loops, no escaping the tree.
+      if (!IsDir && !IsFile)
+        continue;
+      if (IsDir && (Name == ".git" || Name == "node_modules"))
+        continue;
+      if (Ignores.isIgnored(Rel, IsDir))
+        continue;
+      if (IsDir)
+        walkDir(Abs, Rel);
+      else
+        addFile(Abs, Rel, Size, /*Explicit=*/false);
+    }
+  }
+
+  void addFile(const std::string &Abs, const std::string &Rel, std::uint64_t Size, bool Explicit) {
+    if (Explicit)
+      ++Out.filesSeen;
+    bool NeedsMagic = false;
+    FileKind Kind = classifyByName(Rel, NeedsMagic);
+    if (NeedsMagic && Size >= 22) {
+      char Buf[4];
+      std::size_t Got = 0;
+      if (readPrefix(Abs, Buf, sizeof Buf, Got) && hasZipMagic(std::string_view(Buf, Got)))
+        Kind = FileKind::Archive;
+    }
+    if (Kind == FileKind::Other)
+      return;
+    Out.files.push_back({Rel, Kind, Size});
+  }
+};
+
+} // namespace
+
+bool hasArchiveExtension(std::string_view Name) {
+  std::string_view Ext = extensionOf(Name);
+  for (std::string_view E : {"zip", "jar", "whl", "egg", "war", "ear"})
+    if (iequals(Ext, E))
+      return true;
+  return false;
+}
+
+bool hasZipMagic(std::string_view Bytes) {
+  return Bytes.size() >= 4 && Bytes[0] == 'P' && Bytes[1] == 'K' &&
+         ((Bytes[2] == 3 && Bytes[3] == 4) || (Bytes[2] == 5 && Bytes[3] == 6));
+}
+
+std::string relativeToRoot(const std::string &Root, const std::string &Absolute) {
+  namespace fs = std::filesystem;
+  fs::path Abs = fs::path(Absolute).lexically_normal();
+  fs::path Rel = Abs.lexically_relative(fs::path(Root).lexically_normal());
+  std::string R = Rel.generic_string();
+  if (R.empty() || R == ".." || R.rfind("../", 0) == 0)
+    return Abs.generic_string();
+  if (R.size() > 1 && R.back() == '/')
+    R.pop_back();
+  return R;
+}
+
+Discovery discoverFiles(const std::string &Root, const std::vector<std::string> &Paths) {
+  namespace fs = std::filesystem;
+  Discovery Out;
+  Walker W(Root, Out);
+  for (const std::string &P : Paths) {
+    std::error_code EC;
+    fs::path Abs = fs::absolute(P, EC).lexically_normal();
+    std::string S = Abs.generic_string();
+    if (S.size() > 1 && S.back() == '/')
+      S.pop_back();
+    W.walkPath(S);
+  }
+  std::sort(Out.files.begin(), Out.files.end(),
+            [](const DiscoveredFile &A, const DiscoveredFile &B) { return A.path < B.path; });
+  Out.files.erase(std::unique(Out.files.begin(), Out.files.end(),
+                              [](const DiscoveredFile &A, const DiscoveredFile &B) { return A.path == B.path; }),
+                  Out.files.end());
+  return Out;
+}
+
+} // namespace fnlint

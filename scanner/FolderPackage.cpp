@@ -1,0 +1,154 @@
+#include "scanner/FolderPackage.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <dirent.h>
+#include <fcntl.h>
+#include <filesystem>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace fnlint {
+
+namespace {
+
+class FileReader final : public EntryReader {
+public:
+  explicit FileReader(int Fd) : Fd(Fd) {}
+  ~FileReader() override { ::close(Fd); }
+  std::int64_t read(char *Buffer, std::size_t Size) override {
+    for (;;) {
+      ssize_t N = ::read(Fd, Buffer, Size);
+      if (N >= 0)
+        return N;
+      if (errno == EINTR)
+        continue;
+      Err = std::strerror(errno);
+      return -1;
+    }
+  }
+  const std::string &error() const override { return Err; }
+
+private:
+  int Fd;
+  std::string Err;
+};
+
+class FolderPackage final : public Package {
+public:
+  std::string AbsoluteDir;
+
+  std::unique_ptr<EntryReader> open(const PackageEntry &E, std::string &Error) const override {
+    if (E.isDirectory()) {
+      Error = "is a directory";
+      return nullptr;
+    }
+    if (E.isSymlink() && !symlinkStaysInside(E)) {
+      Error = "symbolic link leaves the package";
+      return nullptr;
+    }
+    int Fd = ::open((AbsoluteDir + "/" + E.path).c_str(), O_RDONLY | O_CLOEXEC);
+    if (Fd < 0) {
+      Error = std::strerror(errno);
+      return nullptr;
+    }
+    return std::make_unique<FileReader>(Fd);
+  }
+
+private:
+  static bool symlinkStaysInside(const PackageEntry &E) {
+    if (E.symlinkTarget.empty() || E.symlinkTarget.front() == '/')
+      return false;
+    std::filesystem::path P = std::filesystem::path(E.path).parent_path() / E.symlinkTarget;
+    std::string N = P.lexically_normal().generic_string();
+    return !(N == ".." || N.rfind("../", 0) == 0);
+  }
+};
+
+struct FolderWalker {
+  FolderPackage &Pkg;
+  std::uint64_t MaxEntries;
+  std::vector<InputProblem> &Problems;
+  bool Truncated = false;
+
+  void problem(const std::string &Rel, std::string Message) {
+    Location L = Pkg.location;
+    L.region = {};
+    L.logical = {};
+    L.path = L.path == "." ? Rel : L.path + "/" + Rel;
+    Problems.push_back({Level::Warning, std::move(L), std::move(Message)});
+  }
+
+  void walk(const std::string &Dir, const std::string &RelDir) {
+    DIR *D = ::opendir(Dir.c_str());
+    if (!D) {
+      problem(RelDir, std::string("cannot read directory: ") + std::strerror(errno));
+      return;
+    }
+    std::vector<std::string> Names;
+    while (dirent *E = ::readdir(D)) {
+      std::string_view Name = E->d_name;
+      if (Name != "." && Name != "..")
+        Names.emplace_back(Name);
+    }
+    ::closedir(D);
+    std::sort(Names.begin(), Names.end());
+    for (const std::string &Name : Names) {
+      if (Pkg.entries.size() >= MaxEntries) {
+        Truncated = true;
+        return;
+      }
+      std::string Abs = Dir + "/" + Name;
+      std::string Rel = RelDir.empty() ? Name : RelDir + "/" + Name;
+      struct stat St;
+      if (::lstat(Abs.c_str(), &St) != 0) {
+        problem(Rel, std::string("cannot read: ") + std::strerror(errno));
+        continue;
+      }
+      PackageEntry E;
+      E.path = Rel;
+      E.index = Pkg.entries.size();
+      E.unixMode = St.st_mode;
+      E.hasUnixMode = true;
+      if (S_ISDIR(St.st_mode)) {
+        E.type = PackageEntry::Type::Directory;
+      } else if (S_ISLNK(St.st_mode)) {
+        E.type = PackageEntry::Type::Symlink;
+        char Target[4096];
+        ssize_t N = ::readlink(Abs.c_str(), Target, sizeof Target);
+        if (N > 0)
+          E.symlinkTarget.assign(Target, static_cast<std::size_t>(N));
+      } else if (S_ISREG(St.st_mode)) {
+        E.size = E.compressedSize = static_cast<std::uint64_t>(St.st_size);
+      } else {
+        continue; // sockets, fifos, devices: not something a package can hold
+      }
+      bool IsDir = E.isDirectory();
+      Pkg.entries.push_back(std::move(E));
+      if (IsDir)
+        walk(Abs, Rel);
+    }
+  }
+};
+
+} // namespace
+
+std::unique_ptr<Package> loadFolderPackage(const std::string &Root, const std::string &RelativePath,
+                                           std::uint64_t MaxEntries,
+                                           std::vector<InputProblem> &Problems) {
+  auto Pkg = std::make_unique<FolderPackage>();
+  Pkg->origin = Package::Origin::Folder;
+  Pkg->location.path = RelativePath;
+  Pkg->anchor = Pkg->location;
+  Pkg->AbsoluteDir = RelativePath.empty() || RelativePath.front() == '/'
+                         ? RelativePath
+                         : (RelativePath == "." ? Root : Root + "/" + RelativePath);
+  FolderWalker W{*Pkg, MaxEntries, Problems};
+  W.walk(Pkg->AbsoluteDir, "");
+  if (W.Truncated)
+    W.problem("", "folder has more than " + std::to_string(MaxEntries) + " entries; the rest were not read");
+  return Pkg;
+}
+
+} // namespace fnlint

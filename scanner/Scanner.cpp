@@ -1,0 +1,218 @@
+#include "scanner/Scanner.h"
+
+#include "core/ThreadPool.h"
+#include "scanner/Discovery.h"
+#include "scanner/FolderPackage.h"
+#include "scanner/TemplateLoader.h"
+#include "scanner/ZipPackage.h"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <set>
+#include <sys/stat.h>
+
+namespace fnlint {
+
+namespace {
+
+std::string absoluteOf(const std::string &Root, const std::string &Rel) {
+  if (!Rel.empty() && Rel.front() == '/')
+    return Rel;
+  return Rel == "." ? Root : Root + "/" + Rel;
+}
+
+bool readFile(const std::string &Path, std::uint64_t Limit, std::string &Out, std::string &Error) {
+  std::ifstream In(Path, std::ios::binary);
+  if (!In) {
+    Error = "cannot open file";
+    return false;
+  }
+  In.seekg(0, std::ios::end);
+  std::streamoff Size = In.tellg();
+  if (Size < 0 || static_cast<std::uint64_t>(Size) > Limit) {
+    Error = "file is larger than " + std::to_string(Limit) + " bytes; not read";
+    return false;
+  }
+  In.seekg(0);
+  Out.resize(static_cast<std::size_t>(Size));
+  In.read(Out.data(), Size);
+  return static_cast<bool>(In);
+}
+
+/// An unreferenced archive on disk is judged as Lambda code when it is shaped
+/// like a function package (handler sources or a bootstrap at the root, or
+/// node_modules/) or a layer (python/, nodejs/, java/lib/, ruby/, bin/ roots).
+bool looksLikeLambdaPackage(const Package &P) {
+  for (const PackageEntry &E : P.entries) {
+    std::string_view Path = E.path;
+    auto Slash = Path.find('/');
+    std::string_view Top = Path.substr(0, Slash);
+    if (Slash == std::string_view::npos && E.isFile()) {
+      if (Top == "bootstrap")
+        return true;
+      for (std::string_view Ext : {".py", ".js", ".mjs", ".cjs", ".rb"})
+        if (Top.size() > Ext.size() && Top.substr(Top.size() - Ext.size()) == Ext)
+          return true;
+    }
+    if (Slash != std::string_view::npos || E.isDirectory())
+      for (std::string_view Dir : {"node_modules", "python", "nodejs", "java", "ruby"})
+        if (Top == Dir)
+          return true;
+  }
+  return false;
+}
+
+/// Wheels, eggs and Java archives are libraries unless a template deploys them.
+bool isLibraryArchive(std::string_view Path) {
+  std::string Lower(Path);
+  for (char &C : Lower)
+    C = static_cast<char>(std::tolower(static_cast<unsigned char>(C)));
+  for (std::string_view Ext : {".whl", ".egg", ".jar", ".war", ".ear"})
+    if (Lower.size() > Ext.size() && Lower.compare(Lower.size() - Ext.size(), Ext.size(), Ext) == 0)
+      return true;
+  return false;
+}
+
+} // namespace
+
+Project scanProject(const ScanOptions &Options) {
+  Project P;
+  P.root = Options.root;
+  unsigned Jobs = std::max(1u, Options.jobs);
+
+  Discovery Found = discoverFiles(Options.root, Options.paths);
+  P.filesSeen = Found.filesSeen;
+  P.problems = std::move(Found.problems);
+  if (Options.progress)
+    Options.progress->filesFound = Found.filesSeen;
+
+  std::vector<const DiscoveredFile *> Archives, Templates;
+  for (const DiscoveredFile &F : Found.files) {
+    if (F.kind == FileKind::Archive)
+      Archives.push_back(&F);
+    else if (F.kind == FileKind::TemplateCandidate)
+      Templates.push_back(&F);
+    else if (F.kind == FileKind::CppSource)
+      P.cppSources.push_back(F.path);
+  }
+
+  // Templates, in parallel; results are gathered in discovery order.
+  std::vector<TemplateLoad> Loads(Templates.size());
+  std::vector<std::string> Texts(Templates.size());
+  parallelFor(Templates.size(), Jobs, [&](std::size_t I) {
+    const DiscoveredFile &F = *Templates[I];
+    std::string Error;
+    if (!readFile(absoluteOf(Options.root, F.path), Options.maxTemplateBytes, Texts[I], Error)) {
+      if (F.size <= Options.maxTemplateBytes)
+        Loads[I].problems.push_back({Level::Warning, Location{F.path, {}, {}, {}}, Error});
+      Texts[I].clear();
+      return;
+    }
+    if (!looksLikeTemplate(Texts[I])) {
+      Texts[I].clear();
+      return;
+    }
+    Loads[I] = loadTemplate(F.path, Texts[I]);
+  });
+  for (std::size_t I = 0; I < Templates.size(); ++I) {
+    for (InputProblem &Pr : Loads[I].problems)
+      P.problems.push_back(std::move(Pr));
+    if (!Loads[I].isTemplate)
+      continue;
+    P.templates.push_back(Templates[I]->path);
+    P.texts[Templates[I]->path] = std::move(Texts[I]);
+    for (Deployable &D : Loads[I].deployables)
+      P.deployables.push_back(std::move(D));
+  }
+
+  // Archives on disk, each with everything nested in it. With one archive,
+  // its nested archives get the threads; with many, the archives do.
+  if (Options.progress)
+    Options.progress->archivesTotal = Archives.size();
+  std::vector<std::vector<std::unique_ptr<Package>>> Loaded(Archives.size());
+  std::vector<std::vector<InputProblem>> ArchiveProblems(Archives.size());
+  unsigned Inner = Archives.size() == 1 ? Jobs : 1;
+  parallelFor(Archives.size(), Jobs, [&](std::size_t I) {
+    const DiscoveredFile &F = *Archives[I];
+    loadZipPackages(absoluteOf(Options.root, F.path), F.path, Options.limits, Inner, Loaded[I],
+                    ArchiveProblems[I]);
+    if (Options.progress)
+      ++Options.progress->archivesDone;
+  });
+  for (std::size_t I = 0; I < Archives.size(); ++I) {
+    for (auto &Pkg : Loaded[I])
+      P.packages.push_back(std::move(Pkg));
+    for (auto &Pr : ArchiveProblems[I])
+      P.problems.push_back(std::move(Pr));
+  }
+
+  // Link functions and layers to their code.
+  std::sort(P.deployables.begin(), P.deployables.end(), [](const Deployable &A, const Deployable &B) {
+    return std::tie(A.location.path, A.logicalId) < std::tie(B.location.path, B.logicalId);
+  });
+  std::map<std::string, Package *> ByPath;
+  for (auto &Pkg : P.packages)
+    if (!Pkg->isNested())
+      ByPath[Pkg->location.path] = Pkg.get();
+  for (Deployable &D : P.deployables) {
+    if (!D.code)
+      continue;
+    const std::string &Path = D.code->path;
+    Package *Pkg = nullptr;
+    if (auto It = ByPath.find(Path); It != ByPath.end()) {
+      Pkg = It->second;
+    } else {
+      std::string Abs = absoluteOf(Options.root, Path);
+      struct stat St;
+      if (::stat(Abs.c_str(), &St) != 0) {
+        InputProblem Pr;
+        Pr.level = Level::Warning;
+        Pr.location = D.code->location;
+        Pr.message = D.logicalId + ": code location '" + Path + "' does not exist";
+        P.problems.push_back(std::move(Pr));
+        continue;
+      }
+      std::vector<std::unique_ptr<Package>> New;
+      if (S_ISDIR(St.st_mode)) {
+        New.push_back(loadFolderPackage(Options.root, Path, Options.limits.maxEntries, P.problems));
+      } else if (S_ISREG(St.st_mode)) {
+        // Outside the scan paths or ignored, but a template deploys it.
+        loadZipPackages(Abs, Path, Options.limits, Jobs, New, P.problems);
+      }
+      if (New.empty())
+        continue;
+      Pkg = New.front().get();
+      ByPath[Path] = Pkg;
+      for (auto &N : New)
+        P.packages.push_back(std::move(N));
+    }
+    D.package = Pkg;
+    Pkg->role = Package::Role::Deployed;
+    Pkg->deployedBy.push_back(D.logicalId);
+    if (D.runtime)
+      Pkg->runtimes.push_back(*D.runtime);
+    if (Pkg->isFolder() && !Pkg->anchor.region.known())
+      Pkg->anchor = D.code->location; // the first referencing template line, in sorted order
+  }
+
+  for (auto &Pkg : P.packages) {
+    auto Unique = [](std::vector<std::string> &V) {
+      std::sort(V.begin(), V.end());
+      V.erase(std::unique(V.begin(), V.end()), V.end());
+    };
+    Unique(Pkg->deployedBy);
+    Unique(Pkg->runtimes);
+    if (Pkg->role == Package::Role::Other && Pkg->origin == Package::Origin::DiskArchive &&
+        !Pkg->unreadable && !isLibraryArchive(Pkg->location.path) && looksLikeLambdaPackage(*Pkg))
+      Pkg->role = Package::Role::LambdaLike;
+  }
+  std::sort(P.packages.begin(), P.packages.end(), [](const auto &A, const auto &B) {
+    return std::tie(A->location.path, A->location.members) < std::tie(B->location.path, B->location.members);
+  });
+  sortProblems(P.problems);
+  return P;
+}
+
+} // namespace fnlint

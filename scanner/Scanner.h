@@ -1,0 +1,33 @@
+//===- scanner/Scanner.h - Paths in, Project out ----------------*- C++ -*-===//
+#pragma once
+
+#include "core/Project.h"
+#include "scanner/ArchiveLimits.h"
+
+#include <atomic>
+#include <string>
+#include <vector>
+
+namespace fnlint {
+
+/// Counters a progress display may read while a scan runs.
+struct ScanProgress {
+  std::atomic<std::uint64_t> filesFound{0};
+  std::atomic<std::uint64_t> archivesTotal{0};
+  std::atomic<std::uint64_t> archivesDone{0};
+};
+
+struct ScanOptions {
+  std::string root;               ///< absolute; reported paths are relative to it
+  std::vector<std::string> paths; ///< files and folders to scan
+  unsigned jobs = 1;
+  ArchiveLimits limits;
+  std::uint64_t maxTemplateBytes = 16u << 20;
+  ScanProgress *progress = nullptr;
+};
+
+/// Discovers, loads and links everything under the scan paths. Never throws
+/// for bad input: unreadable files become InputProblems or unreadable packages.
+Project scanProject(const ScanOptions &Options);
+
+} // namespace fnlint

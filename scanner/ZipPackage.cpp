@@ -1,0 +1,403 @@
+#include "scanner/ZipPackage.h"
+
+#include "core/ThreadPool.h"
+#include "scanner/Discovery.h"
+
+#include <zip.h>
+
+#include <algorithm>
+#include <atomic>
+#include <mutex>
+#include <sys/stat.h>
+#include <unordered_set>
+
+namespace fnlint {
+
+namespace {
+
+std::string zipErrorText(int Code) {
+  zip_error_t E;
+  zip_error_init_with_code(&E, Code);
+  std::string Text = zip_error_strerror(&E);
+  zip_error_fini(&E);
+  return Text;
+}
+
+std::string formatBytes(std::uint64_t N) { return std::to_string(N) + " bytes"; }
+
+/// A zip read with libzip. Each reader borrows its own zip_t from a small
+/// pool, so entries can be streamed from several threads at once.
+class ZipPackage final : public Package {
+public:
+  std::string FilePath;                      ///< set for archives on disk
+  std::shared_ptr<const std::string> Buffer; ///< set for nested archives
+  std::vector<std::uint8_t> Blocked;         ///< per entry: 1 when reading it is refused
+  std::string BlockedReason;                 ///< for the whole archive, when set
+
+  ~ZipPackage() override {
+    for (zip_t *Z : Free)
+      zip_discard(Z);
+  }
+
+  zip_t *acquire(std::string &Error) const {
+    {
+      std::lock_guard<std::mutex> Lock(Mu);
+      if (!Free.empty()) {
+        zip_t *Z = Free.back();
+        Free.pop_back();
+        return Z;
+      }
+    }
+    return openHandle(Error);
+  }
+
+  void release(zip_t *Z) const {
+    std::lock_guard<std::mutex> Lock(Mu);
+    Free.push_back(Z);
+  }
+
+  zip_t *openHandle(std::string &Error) const {
+    int Code = 0;
+    if (!Buffer) {
+      zip_t *Z = zip_open(FilePath.c_str(), ZIP_RDONLY, &Code);
+      if (!Z)
+        Error = describeOpenError(Code);
+      return Z;
+    }
+    zip_error_t E;
+    zip_error_init(&E);
+    zip_source_t *Src = zip_source_buffer_create(Buffer->data(), Buffer->size(), 0, &E);
+    zip_t *Z = Src ? zip_open_from_source(Src, ZIP_RDONLY, &E) : nullptr;
+    if (!Z) {
+      if (Src)
+        zip_source_free(Src);
+      Error = describeOpenError(zip_error_code_zip(&E));
+    }
+    zip_error_fini(&E);
+    return Z;
+  }
+
+  std::string describeOpenError(int Code) const {
+    std::string Why = zipErrorText(Code);
+    if (Code == ZIP_ER_NOZIP) {
+      bool LooksZip = Buffer ? hasZipMagic(*Buffer) : startsWithZipMagic();
+      return LooksZip ? "truncated or corrupt: no end of central directory record (libzip: " + Why + ")"
+                      : "not a zip archive (libzip: " + Why + ")";
+    }
+    return "cannot open archive (libzip: " + Why + ")";
+  }
+
+  std::unique_ptr<EntryReader> open(const PackageEntry &E, std::string &Error) const override;
+
+private:
+  mutable std::mutex Mu;
+  mutable std::vector<zip_t *> Free;
+
+  bool startsWithZipMagic() const {
+    FILE *F = std::fopen(FilePath.c_str(), "rb");
+    if (!F)
+      return false;
+    char Buf[4];
+    std::size_t N = std::fread(Buf, 1, sizeof Buf, F);
+    std::fclose(F);
+    return hasZipMagic(std::string_view(Buf, N));
+  }
+};
+
+class ZipEntryReader final : public EntryReader {
+public:
+  ZipEntryReader(const ZipPackage &Pkg, zip_t *Z, zip_file_t *F) : Pkg(Pkg), Z(Z), F(F) {}
+  ~ZipEntryReader() override {
+    zip_fclose(F);
+    Pkg.release(Z);
+  }
+  std::int64_t read(char *Buffer, std::size_t Size) override {
+    zip_int64_t N = zip_fread(F, Buffer, Size);
+    if (N < 0)
+      Err = zip_error_strerror(zip_file_get_error(F));
+    return N;
+  }
+  const std::string &error() const override { return Err; }
+
+private:
+  const ZipPackage &Pkg;
+  zip_t *Z;
+  zip_file_t *F;
+  std::string Err;
+};
+
+std::unique_ptr<EntryReader> ZipPackage::open(const PackageEntry &E, std::string &Error) const {
+  if (!BlockedReason.empty()) {
+    Error = BlockedReason;
+    return nullptr;
+  }
+  if (E.index >= Blocked.size() || Blocked[E.index]) {
+    Error = "not read: the entry exceeds an archive safety limit";
+    return nullptr;
+  }
+  if (E.encrypted) {
+    Error = "encrypted entry";
+    return nullptr;
+  }
+  zip_t *Z = acquire(Error);
+  if (!Z)
+    return nullptr;
+  zip_file_t *F = zip_fopen_index(Z, E.index, 0);
+  if (!F) {
+    Error = zip_error_strerror(zip_get_error(Z));
+    zip_error_clear(Z);
+    release(Z);
+    return nullptr;
+  }
+  return std::make_unique<ZipEntryReader>(*this, Z, F);
+}
+
+/// Shared by every archive nested under one package on disk.
+struct LoadContext {
+  const ArchiveLimits &Limits;
+  unsigned Jobs;
+  std::mutex Mu;
+  std::vector<std::unique_ptr<Package>> Loaded;
+  std::vector<InputProblem> Problems;
+  std::atomic<std::uint64_t> NestedBytes{0};
+
+  void problem(Location L, std::string Message) {
+    std::lock_guard<std::mutex> Lock(Mu);
+    Problems.push_back({Level::Warning, std::move(L), std::move(Message)});
+  }
+};
+
+std::string_view baseName(std::string_view Path) {
+  auto Slash = Path.rfind('/');
+  return Slash == std::string_view::npos ? Path : Path.substr(Slash + 1);
+}
+
+void readEntries(ZipPackage &Pkg, zip_t *Z, const ArchiveLimits &Limits) {
+  zip_int64_t Count = zip_get_num_entries(Z, 0);
+  if (Count < 0)
+    Count = 0;
+  if (static_cast<std::uint64_t>(Count) > Limits.maxEntries) {
+    Pkg.violations.push_back({LimitViolation::Kind::DeclaredTotal, "",
+                              "the central directory lists " + std::to_string(Count) +
+                                  " entries, more than the limit of " + std::to_string(Limits.maxEntries)});
+    Count = static_cast<zip_int64_t>(Limits.maxEntries);
+  }
+  Pkg.entries.reserve(static_cast<std::size_t>(Count));
+  for (zip_int64_t I = 0; I < Count; ++I) {
+    zip_stat_t St;
+    zip_stat_init(&St);
+    if (zip_stat_index(Z, static_cast<zip_uint64_t>(I), 0, &St) != 0)
+      continue;
+    PackageEntry E;
+    E.index = static_cast<std::uint64_t>(I);
+    E.path = (St.valid & ZIP_STAT_NAME) && St.name ? St.name : "";
+    E.size = St.size;
+    E.compressedSize = St.comp_size;
+    E.crc32 = St.crc;
+    E.compressionMethod = St.comp_method;
+    E.encrypted = (St.valid & ZIP_STAT_ENCRYPTION_METHOD) && St.encryption_method != ZIP_EM_NONE;
+    zip_uint8_t OpSys = 0;
+    zip_uint32_t Attr = 0;
+    if (zip_file_get_external_attributes(Z, static_cast<zip_uint64_t>(I), 0, &OpSys, &Attr) == 0 &&
+        OpSys == ZIP_OPSYS_UNIX && (Attr >> 16) != 0) {
+      E.unixMode = Attr >> 16;
+      E.hasUnixMode = true;
+    }
+    bool TrailingSlash = !E.path.empty() && E.path.back() == '/';
+    if (TrailingSlash || (E.hasUnixMode && S_ISDIR(E.unixMode)) ||
+        (OpSys == ZIP_OPSYS_DOS && (Attr & 0x10)))
+      E.type = PackageEntry::Type::Directory;
+    else if (E.hasUnixMode && S_ISLNK(E.unixMode))
+      E.type = PackageEntry::Type::Symlink;
+    while (E.path.size() > 1 && E.path.back() == '/')
+      E.path.pop_back();
+    Pkg.entries.push_back(std::move(E));
+  }
+  Pkg.Blocked.assign(Pkg.entries.empty() ? 0 : Pkg.entries.back().index + 1, 0);
+}
+
+/// Zip bombs are recognised from the central directory alone, before any
+/// byte is inflated: an entry's declared ratio, the declared total, and
+/// entries whose compressed bytes overlap (the sum of compressed sizes cannot
+/// exceed the archive's own size unless they share data).
+void checkBombs(ZipPackage &Pkg, const ArchiveLimits &Limits) {
+  std::uint64_t Declared = 0, Compressed = 0;
+  for (const PackageEntry &E : Pkg.entries) {
+    if (E.isDirectory())
+      continue;
+    Declared += E.size;
+    Compressed += E.compressedSize;
+    if (E.size > Limits.ratioMinEntryBytes &&
+        static_cast<double>(E.size) > Limits.maxCompressionRatio * static_cast<double>(std::max<std::uint64_t>(E.compressedSize, 1))) {
+      Pkg.Blocked[E.index] = 1;
+      double Ratio = static_cast<double>(E.size) / static_cast<double>(std::max<std::uint64_t>(E.compressedSize, 1));
+      char Buf[64];
+      std::snprintf(Buf, sizeof Buf, "%.0f:1", Ratio);
+      Pkg.violations.push_back({LimitViolation::Kind::CompressionRatio, E.path,
+                                "inflates " + formatBytes(E.compressedSize) + " to " + formatBytes(E.size) +
+                                    " (" + Buf + ", limit " +
+                                    std::to_string(static_cast<long long>(Limits.maxCompressionRatio)) + ":1)"});
+    }
+  }
+  if (Declared > Limits.maxDeclaredBytes) {
+    Pkg.violations.push_back({LimitViolation::Kind::DeclaredTotal, "",
+                              "the central directory declares " + formatBytes(Declared) +
+                                  " uncompressed, more than the cap of " + formatBytes(Limits.maxDeclaredBytes)});
+    Pkg.BlockedReason = "not read: the archive exceeds the declared-size cap";
+  }
+  if (Pkg.archiveBytes && Compressed > Pkg.archiveBytes) {
+    Pkg.violations.push_back({LimitViolation::Kind::OverlappingEntries, "",
+                              "entries declare " + formatBytes(Compressed) + " of compressed data in a " +
+                                  formatBytes(Pkg.archiveBytes) + " archive: they overlap, as in a non-recursive zip bomb"});
+    Pkg.BlockedReason = "not read: entries overlap";
+  }
+}
+
+void readSymlinkTargets(ZipPackage &Pkg) {
+  for (PackageEntry &E : Pkg.entries) {
+    if (!E.isSymlink() || E.size > 4096)
+      continue;
+    std::string Error;
+    auto R = Pkg.open(E, Error);
+    if (R)
+      R->readAll(E.symlinkTarget, 4096);
+  }
+}
+
+bool isNestedCandidate(const ZipPackage &Pkg, const PackageEntry &E) {
+  if (!E.isFile() || E.encrypted || E.size < 22 || Pkg.Blocked[E.index])
+    return false;
+  if (hasArchiveExtension(E.path))
+    return true;
+  std::string_view Base = baseName(E.path);
+  if (Base.find('.') != std::string_view::npos)
+    return false;
+  // Extension-less: a zip whatever its name. Peek at the magic bytes.
+  std::string Error;
+  auto R = Pkg.open(E, Error);
+  if (!R)
+    return false;
+  char Buf[4];
+  std::int64_t N = R->read(Buf, sizeof Buf);
+  return N == 4 && hasZipMagic(std::string_view(Buf, 4));
+}
+
+void loadArchive(std::unique_ptr<ZipPackage> Pkg, LoadContext &Ctx);
+
+void loadNested(ZipPackage &Parent, LoadContext &Ctx) {
+  if (!Parent.BlockedReason.empty())
+    return;
+  std::vector<const PackageEntry *> Candidates;
+  for (const PackageEntry &E : Parent.entries)
+    if (isNestedCandidate(Parent, E))
+      Candidates.push_back(&E);
+  if (Candidates.empty())
+    return;
+  if (Parent.depth + 1 > Ctx.Limits.maxDepth) {
+    for (const PackageEntry *E : Candidates)
+      Parent.violations.push_back({LimitViolation::Kind::NestingDepth, E->path,
+                                   "an archive nested " + std::to_string(Parent.depth + 1) +
+                                       " levels deep, more than the limit of " + std::to_string(Ctx.Limits.maxDepth)});
+    return;
+  }
+  // Only the package on disk spreads its nested archives over threads;
+  // deeper levels run on the thread that opened their parent.
+  unsigned Jobs = Parent.depth == 0 ? Ctx.Jobs : 1;
+  parallelFor(Candidates.size(), Jobs, [&](std::size_t I) {
+    const PackageEntry &E = *Candidates[I];
+    Location Where = Parent.entryLocation(E);
+    if (E.size > Ctx.Limits.maxNestedArchiveBytes ||
+        Ctx.NestedBytes.fetch_add(E.size) + E.size > Ctx.Limits.maxNestedTotalBytes) {
+      Ctx.problem(Where, "nested archive not opened: inflating it would exceed the memory limit for nested archives (" +
+                             formatBytes(E.size) + ")");
+      return;
+    }
+    auto Child = std::make_unique<ZipPackage>();
+    Child->origin = Package::Origin::NestedArchive;
+    Child->location = Where;
+    Child->anchor = Parent.anchor; // findings point at the archive on disk, which exists in the repository
+    Child->depth = Parent.depth + 1;
+    Child->archiveBytes = E.size;
+    std::string Error;
+    auto Bytes = std::make_shared<std::string>();
+    Bytes->reserve(static_cast<std::size_t>(E.size));
+    auto R = Parent.open(E, Error);
+    if (!R || !R->readAll(*Bytes, E.size)) {
+      Child->unreadable = "cannot inflate nested archive: " + (R ? R->error() : Error);
+      std::lock_guard<std::mutex> Lock(Ctx.Mu);
+      Ctx.Loaded.push_back(std::move(Child));
+      return;
+    }
+    Child->Buffer = std::move(Bytes);
+    loadArchive(std::move(Child), Ctx);
+  });
+}
+
+void loadArchive(std::unique_ptr<ZipPackage> Pkg, LoadContext &Ctx) {
+  std::string Error;
+  zip_t *Z = Pkg->openHandle(Error);
+  if (!Z) {
+    Pkg->unreadable = Error;
+    std::lock_guard<std::mutex> Lock(Ctx.Mu);
+    Ctx.Loaded.push_back(std::move(Pkg));
+    return;
+  }
+  readEntries(*Pkg, Z, Ctx.Limits);
+  Pkg->release(Z);
+  checkBombs(*Pkg, Ctx.Limits);
+  readSymlinkTargets(*Pkg);
+  loadNested(*Pkg, Ctx);
+  std::lock_guard<std::mutex> Lock(Ctx.Mu);
+  Ctx.Loaded.push_back(std::move(Pkg));
+}
+
+void finish(LoadContext &Ctx, std::vector<std::unique_ptr<Package>> &Out,
+            std::vector<InputProblem> &Problems) {
+  // Deterministic order whatever the threads did: the package on disk first
+  // (depth 0), then nested ones by member chain.
+  std::sort(Ctx.Loaded.begin(), Ctx.Loaded.end(), [](const auto &A, const auto &B) {
+    return A->location.members < B->location.members;
+  });
+  for (auto &P : Ctx.Loaded)
+    Out.push_back(std::move(P));
+  sortProblems(Ctx.Problems);
+  for (auto &P : Ctx.Problems)
+    Problems.push_back(std::move(P));
+}
+
+} // namespace
+
+void loadZipPackages(const std::string &AbsolutePath, const std::string &RelativePath,
+                     const ArchiveLimits &Limits, unsigned Jobs,
+                     std::vector<std::unique_ptr<Package>> &Out,
+                     std::vector<InputProblem> &Problems) {
+  LoadContext Ctx{Limits, Jobs, {}, {}, {}, {}};
+  auto Pkg = std::make_unique<ZipPackage>();
+  Pkg->origin = Package::Origin::DiskArchive;
+  Pkg->location.path = RelativePath;
+  Pkg->anchor = Pkg->location;
+  Pkg->FilePath = AbsolutePath;
+  struct stat St;
+  if (::stat(AbsolutePath.c_str(), &St) == 0)
+    Pkg->archiveBytes = static_cast<std::uint64_t>(St.st_size);
+  loadArchive(std::move(Pkg), Ctx);
+  finish(Ctx, Out, Problems);
+}
+
+void loadZipPackagesFromBuffer(std::shared_ptr<const std::string> Bytes, const Location &Where,
+                               const ArchiveLimits &Limits, unsigned Jobs,
+                               std::vector<std::unique_ptr<Package>> &Out,
+                               std::vector<InputProblem> &Problems) {
+  LoadContext Ctx{Limits, Jobs, {}, {}, {}, {}};
+  auto Pkg = std::make_unique<ZipPackage>();
+  Pkg->origin = Where.members.empty() ? Package::Origin::DiskArchive : Package::Origin::NestedArchive;
+  Pkg->location = Where;
+  Pkg->anchor = Where;
+  Pkg->anchor.members.clear();
+  Pkg->archiveBytes = Bytes->size();
+  Pkg->Buffer = std::move(Bytes);
+  loadArchive(std::move(Pkg), Ctx);
+  finish(Ctx, Out, Problems);
+}
+
+} // namespace fnlint
