@@ -13,8 +13,9 @@ ordered_json regionJson(const Region &R) {
     return nullptr;
   ordered_json J;
   J["startLine"] = R.startLine;
-  if (R.startColumn) {
+  if (R.startColumn)
     J["startColumn"] = R.startColumn;
+  if (R.startColumn && R.endLine >= R.startLine && R.endColumn) {
     J["endLine"] = R.endLine;
     J["endColumn"] = R.endColumn;
   }

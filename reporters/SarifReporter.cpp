@@ -104,8 +104,9 @@ private:
 ordered_json regionJson(const Region &R) {
   ordered_json J;
   J["startLine"] = R.known() ? R.startLine : 1;
-  if (R.known() && R.startColumn) {
+  if (R.known() && R.startColumn)
     J["startColumn"] = R.startColumnUtf16 ? R.startColumnUtf16 : R.startColumn;
+  if (R.known() && R.startColumn && R.endLine >= R.startLine && R.endColumn) {
     J["endLine"] = R.endLine;
     J["endColumn"] = R.endColumnUtf16 ? R.endColumnUtf16 : R.endColumn;
   }

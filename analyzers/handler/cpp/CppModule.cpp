@@ -1,0 +1,533 @@
+//===- analyzers/handler/cpp/CppModule.cpp - fnlint's side of fnlint-cpp --===//
+//
+// Runs the fnlint-cpp helper (HelperMain.cpp describes the JSON protocol) and
+// turns its reply into the core model. No Clang header may be included here:
+// this unit is part of fnlint_analyzers, which every fnlint run loads.
+//
+// The helper is started with posix_spawn. Its stdin is one end of a socket pair
+// (so that writing to a helper that already died gives EPIPE instead of killing
+// fnlint with SIGPIPE); stdout and stderr are pipes. One poll loop writes the
+// request and drains both outputs until the helper closes them or the time
+// limit passes, then the helper is reaped. Whatever goes wrong (not installed,
+// cannot start, timed out, crashed, failed, garbled reply) becomes an
+// InputProblem; nothing here throws or brings fnlint down.
+//
+//===----------------------------------------------------------------------===//
+#include "analyzers/handler/cpp/CppModule.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <climits>
+#include <cstring>
+#include <filesystem>
+#include <string_view>
+#include <thread>
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char **environ;
+
+namespace fnlint::cpp {
+
+namespace {
+
+constexpr int ProtocolVersion = 1;
+constexpr std::size_t MaxReplyBytes = 256u << 20; ///< a reply this large is a runaway helper
+constexpr std::size_t MaxStderrBytes = 16u << 10;  ///< kept for messages only
+
+namespace fs = std::filesystem;
+
+/// Owns a file descriptor.
+class Fd {
+public:
+  Fd() = default;
+  explicit Fd(int F) : F(F) {}
+  Fd(const Fd &) = delete;
+  Fd &operator=(const Fd &) = delete;
+  ~Fd() { reset(); }
+  int get() const { return F; }
+  explicit operator bool() const { return F >= 0; }
+  void reset(int N = -1) {
+    if (F >= 0)
+      ::close(F);
+    F = N;
+  }
+
+private:
+  int F = -1;
+};
+
+InputProblem problem(std::string Message, std::string Path = {}) {
+  InputProblem P;
+  P.level = Level::Warning;
+  P.location.path = std::move(Path);
+  P.message = std::move(Message);
+  return P;
+}
+
+std::string exeDir() {
+  std::error_code EC;
+  fs::path Exe = fs::read_symlink("/proc/self/exe", EC);
+  if (EC)
+    return {};
+  return Exe.parent_path().string();
+}
+
+/// Where the helper may be, in the order tried: beside the executable (the build
+/// tree: build/cli/fnlint and build/cli/fnlint-cpp), then the installed layout
+/// (<prefix>/bin/fnlint and <prefix>/libexec/fnlint/fnlint-cpp).
+std::vector<std::string> helperCandidates() {
+  std::string Dir = exeDir();
+  if (Dir.empty())
+    return {};
+  return {(fs::path(Dir) / "fnlint-cpp").lexically_normal().string(),
+          (fs::path(Dir) / ".." / "libexec" / "fnlint" / "fnlint-cpp").lexically_normal().string()};
+}
+
+bool isExecutableFile(const std::string &Path) {
+  struct stat St;
+  return !Path.empty() && ::stat(Path.c_str(), &St) == 0 && S_ISREG(St.st_mode) &&
+         ::access(Path.c_str(), X_OK) == 0;
+}
+
+std::string signalName(int Sig) {
+  switch (Sig) {
+  case SIGSEGV: return "SIGSEGV";
+  case SIGABRT: return "SIGABRT";
+  case SIGBUS: return "SIGBUS";
+  case SIGILL: return "SIGILL";
+  case SIGFPE: return "SIGFPE";
+  case SIGKILL: return "SIGKILL";
+  case SIGTERM: return "SIGTERM";
+  case SIGINT: return "SIGINT";
+  case SIGPIPE: return "SIGPIPE";
+  case SIGTRAP: return "SIGTRAP";
+  case SIGXCPU: return "SIGXCPU";
+  case SIGHUP: return "SIGHUP";
+  default: return "signal " + std::to_string(Sig);
+  }
+}
+
+/// The first non-empty line of \p Text, shortened for a message.
+std::string firstLine(std::string_view Text) {
+  while (!Text.empty()) {
+    std::size_t NL = Text.find('\n');
+    std::string_view Line = Text.substr(0, NL);
+    while (!Line.empty() && (Line.back() == '\r' || Line.back() == ' '))
+      Line.remove_suffix(1);
+    if (!Line.empty()) {
+      std::string Out(Line.substr(0, 300));
+      if (Line.size() > 300)
+        Out += "...";
+      return Out;
+    }
+    if (NL == std::string_view::npos)
+      break;
+    Text.remove_prefix(NL + 1);
+  }
+  return {};
+}
+
+bool setNonBlocking(int F) {
+  int Flags = ::fcntl(F, F_GETFL);
+  return Flags >= 0 && ::fcntl(F, F_SETFL, Flags | O_NONBLOCK) == 0;
+}
+
+struct ChildResult {
+  bool Started = false;
+  std::string StartError;
+  bool TimedOut = false;
+  bool TooLarge = false;
+  int Status = 0; ///< waitpid status
+  std::string Out, Err;
+};
+
+/// Runs \p Helper with \p Input on stdin; collects stdout and stderr. A zero
+/// \p TimeoutSeconds means no limit.
+ChildResult runHelper(const std::string &Helper, const std::string &Input, unsigned TimeoutSeconds) {
+  ChildResult R;
+  int InPair[2], OutPipe[2], ErrPipe[2];
+  if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, InPair) != 0) {
+    R.StartError = std::strerror(errno);
+    return R;
+  }
+  Fd InParent(InPair[0]), InChild(InPair[1]);
+  if (::pipe2(OutPipe, O_CLOEXEC) != 0) {
+    R.StartError = std::strerror(errno);
+    return R;
+  }
+  Fd OutParent(OutPipe[0]), OutChild(OutPipe[1]);
+  if (::pipe2(ErrPipe, O_CLOEXEC) != 0) {
+    R.StartError = std::strerror(errno);
+    return R;
+  }
+  Fd ErrParent(ErrPipe[0]), ErrChild(ErrPipe[1]);
+
+  posix_spawn_file_actions_t Actions;
+  posix_spawnattr_t Attr;
+  ::posix_spawn_file_actions_init(&Actions);
+  ::posix_spawn_file_actions_adddup2(&Actions, InChild.get(), STDIN_FILENO);
+  ::posix_spawn_file_actions_adddup2(&Actions, OutChild.get(), STDOUT_FILENO);
+  ::posix_spawn_file_actions_adddup2(&Actions, ErrChild.get(), STDERR_FILENO);
+  ::posix_spawnattr_init(&Attr);
+  // A clean signal state for the child whatever fnlint's threads have set.
+  sigset_t Empty, Defaults;
+  sigemptyset(&Empty);
+  sigemptyset(&Defaults);
+  sigaddset(&Defaults, SIGPIPE);
+  ::posix_spawnattr_setsigmask(&Attr, &Empty);
+  ::posix_spawnattr_setsigdefault(&Attr, &Defaults);
+  ::posix_spawnattr_setflags(&Attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+
+  std::string Argv0 = Helper;
+  char *Argv[] = {Argv0.data(), nullptr};
+  pid_t Pid = -1;
+  int SpawnError = ::posix_spawn(&Pid, Helper.c_str(), &Actions, &Attr, Argv, environ);
+  ::posix_spawn_file_actions_destroy(&Actions);
+  ::posix_spawnattr_destroy(&Attr);
+  InChild.reset();
+  OutChild.reset();
+  ErrChild.reset();
+  if (SpawnError != 0) {
+    R.StartError = std::strerror(SpawnError);
+    return R;
+  }
+  R.Started = true;
+
+  setNonBlocking(InParent.get());
+  setNonBlocking(OutParent.get());
+  setNonBlocking(ErrParent.get());
+
+  using Clock = std::chrono::steady_clock;
+  const bool Limited = TimeoutSeconds != 0;
+  const Clock::time_point Deadline = Clock::now() + std::chrono::seconds(TimeoutSeconds);
+  auto remainingMs = [&]() -> int {
+    if (!Limited)
+      return -1;
+    auto Left = std::chrono::duration_cast<std::chrono::milliseconds>(Deadline - Clock::now()).count();
+    return Left <= 0 ? 0 : static_cast<int>(std::min<long long>(Left, INT_MAX));
+  };
+
+  std::size_t Written = 0;
+  if (Input.empty()) {
+    ::shutdown(InParent.get(), SHUT_WR);
+    InParent.reset();
+  }
+  char Buf[65536];
+  while (OutParent || ErrParent) {
+    int Wait = remainingMs();
+    if (Limited && Wait == 0) {
+      R.TimedOut = true;
+      break;
+    }
+    pollfd P[3];
+    nfds_t N = 0;
+    int InIdx = -1, OutIdx = -1, ErrIdx = -1;
+    if (InParent) {
+      InIdx = static_cast<int>(N);
+      P[N++] = {InParent.get(), POLLOUT, 0};
+    }
+    if (OutParent) {
+      OutIdx = static_cast<int>(N);
+      P[N++] = {OutParent.get(), POLLIN, 0};
+    }
+    if (ErrParent) {
+      ErrIdx = static_cast<int>(N);
+      P[N++] = {ErrParent.get(), POLLIN, 0};
+    }
+    int Ready = ::poll(P, N, Wait);
+    if (Ready < 0) {
+      if (errno == EINTR)
+        continue;
+      break; // cannot happen with valid descriptors; reap below
+    }
+    if (Ready == 0)
+      continue;
+
+    if (InIdx >= 0 && P[InIdx].revents) {
+      ssize_t W = ::send(InParent.get(), Input.data() + Written, Input.size() - Written, MSG_NOSIGNAL);
+      if (W > 0)
+        Written += static_cast<std::size_t>(W);
+      // Done, or the helper stopped reading (EPIPE): either way no more input.
+      if (Written == Input.size() || (W < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) {
+        ::shutdown(InParent.get(), SHUT_WR);
+        InParent.reset();
+      }
+    }
+    auto drain = [&](int Idx, Fd &F, std::string &Into, std::size_t Cap, bool Fatal) {
+      if (Idx < 0 || !P[Idx].revents)
+        return;
+      ssize_t Got = ::read(F.get(), Buf, sizeof Buf);
+      if (Got > 0) {
+        std::size_t Room = Cap > Into.size() ? Cap - Into.size() : 0;
+        Into.append(Buf, std::min<std::size_t>(Room, static_cast<std::size_t>(Got)));
+        if (Fatal && static_cast<std::size_t>(Got) > Room)
+          R.TooLarge = true;
+      } else if (Got == 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) {
+        F.reset();
+      }
+    };
+    drain(OutIdx, OutParent, R.Out, MaxReplyBytes, true);
+    drain(ErrIdx, ErrParent, R.Err, MaxStderrBytes, false);
+    if (R.TooLarge)
+      break;
+  }
+  InParent.reset();
+  OutParent.reset();
+  ErrParent.reset();
+
+  // The helper closed its outputs; it should exit at once, but the limit holds
+  // until it does.
+  bool Killed = false;
+  if (R.TimedOut || R.TooLarge) {
+    ::kill(Pid, SIGKILL);
+    Killed = true;
+  }
+  while (true) {
+    pid_t Done = ::waitpid(Pid, &R.Status, Killed ? 0 : WNOHANG);
+    if (Done == Pid)
+      break;
+    if (Done < 0 && errno != EINTR) {
+      R.Status = 0;
+      break; // someone else reaped it; nothing more to learn
+    }
+    if (Done == 0) {
+      if (Limited && Clock::now() >= Deadline) {
+        R.TimedOut = true;
+        ::kill(Pid, SIGKILL);
+        Killed = true;
+      } else {
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+      }
+    }
+  }
+  return R;
+}
+
+std::uint32_t toU32(const nlohmann::json &V) {
+  if (V.is_number_unsigned())
+    return V.get<std::uint32_t>();
+  if (V.is_number_integer()) {
+    auto I = V.get<std::int64_t>();
+    return I < 0 ? 0 : static_cast<std::uint32_t>(std::min<std::int64_t>(I, UINT32_MAX));
+  }
+  return 0;
+}
+
+std::string str(const nlohmann::json &O, const char *Key) {
+  auto It = O.find(Key);
+  return It != O.end() && It->is_string() ? It->get<std::string>() : std::string();
+}
+
+std::uint32_t num(const nlohmann::json &O, const char *Key) {
+  auto It = O.find(Key);
+  return It != O.end() ? toU32(*It) : 0;
+}
+
+/// A location from an object with file/line/column (and endLine/endColumn).
+/// Columns are bytes; without the text at hand the UTF-16 columns are set equal.
+Location location(const nlohmann::json &O) {
+  Location L;
+  L.path = str(O, "file");
+  Region &R = L.region;
+  R.startLine = num(O, "line");
+  R.startColumn = num(O, "column");
+  R.endLine = num(O, "endLine");
+  R.endColumn = num(O, "endColumn");
+  R.startColumnUtf16 = R.startColumn;
+  R.endColumnUtf16 = R.endColumn;
+  return L;
+}
+
+Level level(const nlohmann::json &O) {
+  return parseLevel(str(O, "level")).value_or(Level::Warning);
+}
+
+/// Maps a reply into \p Result; returns an error message when it is unusable.
+std::string readReply(const std::string &Text, CppAnalysis &Result) {
+  nlohmann::json Reply = nlohmann::json::parse(Text, nullptr, /*allow_exceptions=*/false);
+  if (Reply.is_discarded())
+    return "fnlint-cpp returned malformed output (not JSON)";
+  if (!Reply.is_object())
+    return "fnlint-cpp returned malformed output (not a JSON object)";
+  auto Version = Reply.find("version");
+  if (Version == Reply.end() || !Version->is_number_integer())
+    return "fnlint-cpp returned malformed output (no protocol version)";
+  if (Version->get<std::int64_t>() != ProtocolVersion)
+    return "fnlint-cpp speaks protocol version " + std::to_string(Version->get<std::int64_t>()) +
+           " but this fnlint expects " + std::to_string(ProtocolVersion) +
+           "; install the fnlint-cpp that came with this fnlint";
+  for (const char *Key : {"handlers", "findings", "problems"}) {
+    auto It = Reply.find(Key);
+    if (It == Reply.end() || !It->is_array())
+      return std::string("fnlint-cpp returned malformed output (\"") + Key + "\" is not an array)";
+  }
+
+  for (const nlohmann::json &H : Reply["handlers"]) {
+    if (!H.is_object())
+      continue;
+    HandlerInfo Info;
+    Info.function = str(H, "function");
+    Info.location = location(H);
+    std::string_view Name = Info.function;
+    // The unqualified name: after the last "::" outside of "<...>" / "(...)".
+    std::size_t Cut = std::string_view::npos;
+    int Depth = 0;
+    for (std::size_t I = 0; I + 1 < Name.size(); ++I) {
+      char C = Name[I];
+      if (C == '<' || C == '(')
+        ++Depth;
+      else if ((C == '>' || C == ')') && Depth > 0)
+        --Depth;
+      else if (Depth == 0 && C == ':' && Name[I + 1] == ':')
+        Cut = I;
+    }
+    Info.location.logical.name = std::string(Cut == std::string_view::npos ? Name : Name.substr(Cut + 2));
+    Info.location.logical.fullyQualifiedName = Info.function;
+    Info.location.logical.kind = "function";
+    Result.handlers.push_back(std::move(Info));
+  }
+  for (const nlohmann::json &F : Reply["findings"]) {
+    if (!F.is_object())
+      continue;
+    Finding Out;
+    Out.ruleId = str(F, "ruleId");
+    Out.level = level(F);
+    Out.message = str(F, "message");
+    Out.location = location(F);
+    Out.fingerprintKey = str(F, "fingerprintKey");
+    if (auto It = F.find("properties"); It != F.end() && It->is_object())
+      Out.properties = *It;
+    if (Out.ruleId.empty())
+      continue; // a finding without a rule cannot be reported or suppressed
+    Result.findings.push_back(std::move(Out));
+  }
+  for (const nlohmann::json &P : Reply["problems"]) {
+    if (!P.is_object())
+      continue;
+    InputProblem Out;
+    Out.level = level(P);
+    Out.location = location(P);
+    Out.message = str(P, "message");
+    Result.problems.push_back(std::move(Out));
+  }
+  return {};
+}
+
+std::string plural(std::size_t N, const char *One, const char *Many) {
+  return std::to_string(N) + " " + (N == 1 ? One : Many);
+}
+
+} // namespace
+
+std::string defaultHelperPath() {
+  std::vector<std::string> Candidates = helperCandidates();
+  for (const std::string &C : Candidates)
+    if (isExecutableFile(C))
+      return C;
+  return Candidates.empty() ? std::string("fnlint-cpp") : Candidates.front();
+}
+
+CppAnalysis analyzeSources(const std::string &Root, const std::vector<std::string> &Sources,
+                           const CppOptions &Options) {
+  CppAnalysis Result;
+  if (Sources.empty())
+    return Result; // nothing to analyse: the helper is not even looked for
+
+  std::string Helper = Options.helperPath;
+  std::vector<std::string> Looked;
+  if (Helper.empty()) {
+    Looked = helperCandidates();
+    Helper = defaultHelperPath();
+  } else {
+    Looked = {Helper};
+  }
+  const std::string What = plural(Sources.size(), "C/C++ source", "C/C++ sources");
+  if (!isExecutableFile(Helper)) {
+    std::string Where;
+    for (const std::string &L : Looked)
+      Where += (Where.empty() ? "" : ", ") + L;
+    Result.problems.push_back(problem("C/C++ analysis skipped: fnlint-cpp is not installed (looked for " +
+                                      (Where.empty() ? std::string("fnlint-cpp") : Where) + "); " + What +
+                                      " not analysed"));
+    return Result;
+  }
+
+  std::error_code EC;
+  fs::path AbsRoot = fs::absolute(Root.empty() ? fs::path(".") : fs::path(Root), EC).lexically_normal();
+  std::string RootStr = AbsRoot.string();
+  while (RootStr.size() > 1 && RootStr.back() == '/')
+    RootStr.pop_back();
+  std::string DbDir;
+  if (!Options.compileCommandsDir.empty())
+    DbDir = fs::absolute(Options.compileCommandsDir, EC).lexically_normal().string();
+
+  nlohmann::json Request = {{"version", ProtocolVersion},
+                            {"root", RootStr},
+                            {"sources", Sources},
+                            {"compileCommandsDir", DbDir}};
+  std::string RequestText;
+  try {
+    RequestText = Request.dump();
+  } catch (const nlohmann::json::exception &E) { // a path that is not UTF-8
+    Result.problems.push_back(problem(std::string("C/C++ analysis skipped: cannot encode the request: ") + E.what()));
+    return Result;
+  }
+
+  ChildResult Child = runHelper(Helper, RequestText, Options.timeoutSeconds);
+  if (!Child.Started) {
+    Result.problems.push_back(
+        problem("C/C++ analysis skipped: cannot start " + Helper + ": " + Child.StartError + "; " + What + " not analysed"));
+    return Result;
+  }
+  Result.ran = true;
+
+  if (Child.TimedOut) {
+    Result.problems.push_back(problem("C/C++ analysis timed out after " + std::to_string(Options.timeoutSeconds) +
+                                      " s; " + What + " not analysed"));
+    return Result;
+  }
+  if (Child.TooLarge) {
+    Result.problems.push_back(problem("C/C++ analysis abandoned: fnlint-cpp wrote more than " +
+                                      std::to_string(MaxReplyBytes >> 20) + " MB"));
+    return Result;
+  }
+  if (WIFSIGNALED(Child.Status)) {
+    int Sig = WTERMSIG(Child.Status);
+    Result.problems.push_back(problem("fnlint-cpp crashed (" + signalName(Sig) + ", signal " + std::to_string(Sig) +
+                                      ") while analysing " + What + "; no C/C++ results"));
+    return Result;
+  }
+  if (WIFEXITED(Child.Status) && WEXITSTATUS(Child.Status) != 0) {
+    std::string Why = firstLine(Child.Err);
+    Result.problems.push_back(problem("fnlint-cpp failed (exit status " + std::to_string(WEXITSTATUS(Child.Status)) +
+                                      ")" + (Why.empty() ? std::string() : ": " + Why) + "; no C/C++ results"));
+    return Result;
+  }
+
+  CppAnalysis Parsed;
+  std::string Error;
+  try {
+    Error = readReply(Child.Out, Parsed);
+  } catch (const nlohmann::json::exception &E) {
+    Error = std::string("fnlint-cpp returned malformed output: ") + E.what();
+  }
+  if (!Error.empty()) {
+    Result.problems.push_back(problem(Error));
+    return Result;
+  }
+  Parsed.ran = true;
+  return Parsed;
+}
+
+} // namespace fnlint::cpp

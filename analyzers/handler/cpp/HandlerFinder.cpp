@@ -1,0 +1,356 @@
+//===- analyzers/handler/cpp/HandlerFinder.cpp - Find Lambda handlers -----===//
+//
+// Finds every call of aws::lambda_runtime::run_handler (matched on the resolved
+// declaration, not on text, so `using namespace`, aliases and qualified calls
+// all count) and works out which function the call hands over:
+//
+//   run_handler(my_handler)                       -> function  my_handler
+//   run_handler(&ns::my_handler)                  -> function  ns::my_handler
+//   run_handler([](invocation_request const &r) {...})
+//                                                 -> lambda    main::<lambda>
+//   auto h = [](...) {...};  run_handler(h)       -> lambda    main::h
+//   std::function<...> f = my_handler; run_handler(f)
+//   run_handler(std::function<...>(my_handler))   -> function  my_handler
+//   run_handler(MyHandler{})                      -> functor   MyHandler::operator()
+//   void go(handler_fn h) { run_handler(h); }     -> variable  go::h
+//   run_handler(make_handler(cfg))                -> expression "make_handler(cfg)"
+//
+// Also home to PathMapper, the location-to-protocol mapping.
+//
+//===----------------------------------------------------------------------===//
+#include "HelperSupport.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace fnlint_cpp {
+
+//===----------------------------------------------------------------------===//
+// PathMapper
+//===----------------------------------------------------------------------===//
+
+namespace {
+std::string normalized(llvm::StringRef Path) {
+  llvm::SmallString<256> P(Path);
+  llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+  llvm::sys::path::native(P, llvm::sys::path::Style::posix);
+  while (P.size() > 1 && P.back() == '/')
+    P.pop_back();
+  return std::string(P.str());
+}
+
+/// \p Path below \p Dir, relative; empty when it is not below it.
+std::string below(const std::string &Dir, const std::string &Path) {
+  if (Dir.empty() || Path.size() <= Dir.size() || Path.compare(0, Dir.size(), Dir) != 0)
+    return {};
+  if (Dir == "/")
+    return Path.substr(1);
+  if (Path[Dir.size()] != '/')
+    return {};
+  return Path.substr(Dir.size() + 1);
+}
+} // namespace
+
+PathMapper::PathMapper(std::string R) : Root(normalized(R)) {
+  llvm::SmallString<256> Real;
+  if (!llvm::sys::fs::real_path(Root, Real))
+    RootReal = normalized(Real);
+}
+
+std::string PathMapper::relative(const std::string &Path, bool *InsideRoot) const {
+  std::string N = normalized(Path);
+  for (const std::string *Dir : {&Root, &RootReal}) {
+    std::string Rel = below(*Dir, N);
+    if (!Rel.empty()) {
+      if (InsideRoot)
+        *InsideRoot = true;
+      return Rel;
+    }
+  }
+  if (InsideRoot)
+    *InsideRoot = false;
+  return N;
+}
+
+SourcePos PathMapper::position(const SourceManager &SM, SourceLocation Loc, bool *InsideRoot) const {
+  SourcePos Pos;
+  if (InsideRoot)
+    *InsideRoot = false;
+  if (Loc.isInvalid())
+    return Pos;
+  SourceLocation FileLoc = SM.getFileLoc(Loc);
+  FileID FID = SM.getFileID(FileLoc);
+  std::string Name;
+  if (const FileEntry *FE = SM.getFileEntryForID(FID)) {
+    // The name as looked up may be relative to the compile command's directory;
+    // the real path is absolute. In-memory files have no real path.
+    Name = std::string(FE->tryGetRealPathName());
+    if (Name.empty())
+      Name = std::string(FE->getName());
+  } else {
+    Name = std::string(SM.getFilename(FileLoc));
+  }
+  if (!Name.empty() && !llvm::sys::path::is_absolute(Name)) {
+    llvm::SmallString<256> Abs(Name);
+    SM.getFileManager().makeAbsolutePath(Abs);
+    Name = std::string(Abs.str());
+  }
+  Pos.file = relative(Name, InsideRoot);
+  Pos.line = SM.getSpellingLineNumber(FileLoc);
+  Pos.column = SM.getSpellingColumnNumber(FileLoc);
+  return Pos;
+}
+
+//===----------------------------------------------------------------------===//
+// HandlerFinder
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+/// What an expression handed to run_handler denotes.
+struct Resolution {
+  std::string Function;
+  std::string Kind;
+  SourceLocation Loc;
+  bool Defined = true;
+};
+
+/// "main" for a lambda written inside main(), "ns" inside namespace ns, "" at
+/// file scope: the named context that encloses \p DC.
+std::string enclosingName(const DeclContext *DC) {
+  for (; DC; DC = DC->getParent()) {
+    if (const auto *RD = dyn_cast<CXXRecordDecl>(DC); RD && RD->isLambda())
+      continue; // a lambda inside a lambda: name the outer named context
+    if (const auto *ND = dyn_cast<NamedDecl>(DC))
+      return ND->getQualifiedNameAsString();
+    if (DC->isTranslationUnit())
+      return {};
+  }
+  return {};
+}
+
+std::string qualify(const std::string &Scope, const std::string &Name) {
+  return Scope.empty() ? Name : Scope + "::" + Name;
+}
+
+bool isStdFunction(const CXXRecordDecl *RD) {
+  if (!RD || !RD->getIdentifier() || RD->getName() != "function")
+    return false;
+  const DeclContext *DC = RD->getDeclContext();
+  while (DC && DC->isInlineNamespace())
+    DC = DC->getParent();
+  return DC && DC->isStdNamespace();
+}
+
+const CXXMethodDecl *callOperator(const CXXRecordDecl *RD) {
+  if (!RD || !RD->hasDefinition())
+    return nullptr;
+  for (const CXXMethodDecl *M : RD->getDefinition()->methods())
+    if (M->getOverloadedOperator() == OO_Call)
+      return M;
+  return nullptr;
+}
+
+class Resolver {
+public:
+  explicit Resolver(ASTContext &Ctx) : Ctx(Ctx) {}
+
+  Resolution resolve(const Expr *E, const VarDecl *BoundTo = nullptr, unsigned Depth = 0) {
+    const Expr *Original = E;
+    E = peel(E);
+    if (!E || Depth > 8)
+      return expression(Original);
+
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      const ValueDecl *D = DRE->getDecl();
+      if (const auto *FD = dyn_cast<FunctionDecl>(D))
+        return function(FD);
+      if (const auto *VD = dyn_cast<VarDecl>(D)) {
+        // Follow a variable to what initialised it (a lambda, a function, a
+        // std::function wrapping either); a parameter has nothing to follow.
+        if (!isa<ParmVarDecl>(VD))
+          if (const Expr *Init = VD->getAnyInitializer()) {
+            Resolution R = resolve(Init, VD, Depth + 1);
+            if (R.Kind != "expression")
+              return R;
+          }
+        Resolution R;
+        R.Function = VD->getQualifiedNameAsString();
+        if (VD->isLocalVarDeclOrParm())
+          R.Function = qualify(enclosingName(VD->getDeclContext()), VD->getName().str());
+        R.Kind = "variable";
+        R.Loc = VD->getLocation();
+        return R;
+      }
+      return expression(Original);
+    }
+
+    if (const auto *L = dyn_cast<LambdaExpr>(E)) {
+      Resolution R;
+      R.Kind = "lambda";
+      R.Loc = L->getBeginLoc();
+      if (BoundTo) {
+        R.Function = BoundTo->isLocalVarDeclOrParm()
+                         ? qualify(enclosingName(BoundTo->getDeclContext()), BoundTo->getName().str())
+                         : BoundTo->getQualifiedNameAsString();
+      } else {
+        R.Function = qualify(enclosingName(L->getLambdaClass()->getDeclContext()), "<lambda>");
+      }
+      return R;
+    }
+
+    // A function object (`MyHandler{}`, `MyHandler(cfg)`): its operator().
+    if (const CXXRecordDecl *RD = E->getType().getNonReferenceType()->getAsCXXRecordDecl();
+        RD && !RD->isLambda() && !isStdFunction(RD))
+      if (const CXXMethodDecl *Op = callOperator(RD)) {
+        Resolution R = function(Op);
+        R.Kind = "functor";
+        return R;
+      }
+    return expression(Original);
+  }
+
+private:
+  /// Strips what stands between the argument and the function it names: implicit
+  /// and explicit casts, temporaries, `&f`, and std::function / copy / move
+  /// constructions.
+  const Expr *peel(const Expr *E) {
+    while (E) {
+      if (const auto *P = dyn_cast<ParenExpr>(E))
+        E = P->getSubExpr();
+      else if (const auto *F = dyn_cast<FullExpr>(E))
+        E = F->getSubExpr();
+      else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+        E = M->getSubExpr();
+      else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+        E = B->getSubExpr();
+      else if (const auto *C = dyn_cast<CastExpr>(E))
+        E = C->getSubExpr();
+      else if (const auto *U = dyn_cast<UnaryOperator>(E);
+               U && (U->getOpcode() == UO_AddrOf || U->getOpcode() == UO_Deref))
+        E = U->getSubExpr();
+      else if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+        const CXXConstructorDecl *Ctor = CE->getConstructor();
+        bool Wraps = CE->getNumArgs() >= 1 &&
+                     (isStdFunction(Ctor->getParent()) || Ctor->isCopyOrMoveConstructor());
+        if (!Wraps)
+          return E;
+        E = CE->getArg(0);
+      } else
+        return E;
+    }
+    return E;
+  }
+
+  Resolution function(const FunctionDecl *FD) {
+    Resolution R;
+    R.Kind = "function";
+    const FunctionDecl *Def = FD->getDefinition();
+    R.Defined = Def != nullptr;
+    if (!Def)
+      Def = FD;
+    if (const auto *M = dyn_cast<CXXMethodDecl>(Def); M && M->getParent()->isLambda())
+      R.Function = qualify(enclosingName(M->getParent()->getDeclContext()), "<lambda>");
+    else
+      R.Function = Def->getQualifiedNameAsString();
+    R.Loc = Def->getLocation();
+    return R;
+  }
+
+  Resolution expression(const Expr *E) {
+    Resolution R;
+    R.Kind = "expression";
+    if (!E)
+      return R;
+    const SourceManager &SM = Ctx.getSourceManager();
+    CharSourceRange Range = CharSourceRange::getTokenRange(E->getSourceRange());
+    llvm::StringRef Text = Lexer::getSourceText(Range, SM, Ctx.getLangOpts());
+    std::string Flat;
+    for (char C : Text) {
+      if (C == '\n' || C == '\r' || C == '\t')
+        C = ' ';
+      if (C == ' ' && !Flat.empty() && Flat.back() == ' ')
+        continue;
+      Flat += C;
+    }
+    if (Flat.size() > 80)
+      Flat = Flat.substr(0, 77) + "...";
+    R.Function = Flat.empty() ? "<expression>" : Flat;
+    R.Loc = E->getBeginLoc();
+    return R;
+  }
+
+  ASTContext &Ctx;
+};
+
+} // namespace
+
+struct HandlerFinder::Impl : MatchFinder::MatchCallback {
+  explicit Impl(const PathMapper &Paths) : Paths(Paths) {
+    Finder.addMatcher(
+        callExpr(callee(functionDecl(hasName("::aws::lambda_runtime::run_handler"))),
+                 hasArgument(0, expr().bind("handler")))
+            .bind("call"),
+        this);
+  }
+
+  void run(const MatchFinder::MatchResult &Result) override {
+    const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
+    const auto *Arg = Result.Nodes.getNodeAs<Expr>("handler");
+    if (!Call || !Arg)
+      return;
+    const SourceManager &SM = *Result.SourceManager;
+    Resolution R = Resolver(*Result.Context).resolve(Arg);
+    HandlerRecord H;
+    H.function = R.Function;
+    H.kind = R.Kind;
+    H.defined = R.Defined;
+    H.definition = Paths.position(SM, R.Loc);
+    H.call = Paths.position(SM, Call->getBeginLoc());
+    auto Key = std::make_tuple(H.definition.file, H.definition.line, H.definition.column, H.function,
+                               H.call.file, H.call.line, H.call.column);
+    if (Seen.insert(Key).second)
+      Found.push_back(std::move(H));
+  }
+
+  const PathMapper &Paths;
+  MatchFinder Finder;
+  std::vector<HandlerRecord> Found;
+  std::set<std::tuple<std::string, unsigned, unsigned, std::string, std::string, unsigned, unsigned>> Seen;
+};
+
+HandlerFinder::HandlerFinder(const PathMapper &Paths) : P(std::make_unique<Impl>(Paths)) {}
+HandlerFinder::~HandlerFinder() = default;
+
+std::unique_ptr<tooling::FrontendActionFactory> HandlerFinder::newActionFactory() {
+  return tooling::newFrontendActionFactory(&P->Finder);
+}
+
+std::vector<HandlerRecord> HandlerFinder::handlers() const {
+  std::vector<HandlerRecord> Out = P->Found;
+  std::stable_sort(Out.begin(), Out.end(), [](const HandlerRecord &A, const HandlerRecord &B) {
+    return std::tie(A.definition.file, A.definition.line, A.definition.column, A.function, A.call.file,
+                    A.call.line, A.call.column) < std::tie(B.definition.file, B.definition.line,
+                                                           B.definition.column, B.function, B.call.file,
+                                                           B.call.line, B.call.column);
+  });
+  return Out;
+}
+
+} // namespace fnlint_cpp

@@ -1,0 +1,97 @@
+//===- analyzers/handler/cpp/HelperSupport.h - fnlint-cpp internals -*- C++ -*-===//
+//
+// Shared by the units of the fnlint-cpp helper executable only (never by fnlint
+// itself): the records the helper reports and the mapping of Clang source
+// locations to paths relative to the scan root. Declarations here name Clang
+// types by forward declaration so that HelperMain.cpp does not need the AST
+// matcher headers.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace clang {
+class SourceManager;
+class SourceLocation;
+namespace tooling {
+class FrontendActionFactory;
+} // namespace tooling
+} // namespace clang
+
+namespace llvm::vfs {
+class FileSystem;
+} // namespace llvm::vfs
+namespace llvm {
+template <typename T> class IntrusiveRefCntPtr;
+} // namespace llvm
+
+namespace fnlint_cpp {
+
+/// A 1-based position; file is relative to the root when inside it, otherwise
+/// absolute (or the virtual name of an embedded header). Line 0: unknown.
+struct SourcePos {
+  std::string file;
+  unsigned line = 0;
+  unsigned column = 0;
+};
+
+/// A function handed to aws::lambda_runtime::run_handler.
+struct HandlerRecord {
+  std::string function; ///< qualified name, "main::<lambda>" for an unnamed lambda
+  std::string kind;     ///< "function", "lambda", "functor", "variable" or "expression"
+  SourcePos definition; ///< where the handler is defined (or declared when !defined)
+  bool defined = true;  ///< false: only a declaration was visible in this TU
+  SourcePos call;       ///< the run_handler call
+};
+
+/// Maps Clang locations to protocol positions. Paths inside Root become
+/// '/'-separated and relative to it.
+class PathMapper {
+public:
+  explicit PathMapper(std::string Root);
+  /// Position of \p Loc (a macro location is mapped to its file location).
+  /// \p InsideRoot tells whether the file lies under the root.
+  SourcePos position(const clang::SourceManager &SM, clang::SourceLocation Loc,
+                     bool *InsideRoot = nullptr) const;
+  /// \p Path relative to the root when it lies inside it, else unchanged.
+  std::string relative(const std::string &Path, bool *InsideRoot = nullptr) const;
+  const std::string &root() const { return Root; }
+
+private:
+  std::string Root;     ///< absolute, no trailing '/'
+  std::string RootReal; ///< Root with symlinks resolved
+};
+
+/// Collects the handlers of every translation unit run through the factory it
+/// makes. Implemented in HandlerFinder.cpp (the only unit with AST matchers).
+class HandlerFinder {
+public:
+  explicit HandlerFinder(const PathMapper &Paths);
+  ~HandlerFinder();
+  HandlerFinder(const HandlerFinder &) = delete;
+  HandlerFinder &operator=(const HandlerFinder &) = delete;
+
+  /// A factory of syntax-only actions running the handler matchers.
+  std::unique_ptr<clang::tooling::FrontendActionFactory> newActionFactory();
+  /// Handlers found so far, deduplicated and sorted by definition.
+  std::vector<HandlerRecord> handlers() const;
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> P;
+};
+
+/// The directory under which the embedded declaration headers appear.
+inline constexpr const char *VirtualIncludeDir = "/__fnlint__/include";
+
+/// The real file system with the embedded declaration headers (the generated
+/// EmbeddedHeaders.inc) laid over it under VirtualIncludeDir.
+llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> makeOverlayFileSystem();
+
+/// Paths of the embedded headers relative to VirtualIncludeDir.
+std::vector<std::string> embeddedHeaderNames();
+
+} // namespace fnlint_cpp

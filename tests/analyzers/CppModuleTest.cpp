@@ -1,0 +1,268 @@
+// Tests of the C/C++ handler module: fnlint's side (CppModule.cpp) driving the
+// real fnlint-cpp helper over fixtures/handler/cpp, and the failure paths
+// (helper missing, hanging, crashing, failing, talking nonsense) with small
+// stand-in scripts.
+#include "analyzers/handler/cpp/CppModule.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace fnlint::cpp {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string FixtureRoot = FNLINT_SOURCE_DIR "/fixtures/handler/cpp";
+const std::string HelperPath = FNLINT_BINARY_DIR "/cli/fnlint-cpp";
+
+#define REQUIRE_HELPER()                                                                             \
+  do {                                                                                               \
+    if (::access(HelperPath.c_str(), X_OK) != 0)                                                     \
+      GTEST_SKIP() << "fnlint-cpp is not built at " << HelperPath                                    \
+                   << " (configure with -DFNLINT_BUILD_CPP_MODULE=ON and build target fnlint-cpp)";  \
+  } while (0)
+
+CppOptions withHelper(const std::string &Path, unsigned Timeout = 120) {
+  CppOptions O;
+  O.helperPath = Path;
+  O.timeoutSeconds = Timeout;
+  return O;
+}
+
+const HandlerInfo *handlerIn(const CppAnalysis &A, const std::string &File) {
+  for (const HandlerInfo &H : A.handlers)
+    if (H.location.path == File)
+      return &H;
+  return nullptr;
+}
+
+std::vector<const InputProblem *> problemsIn(const CppAnalysis &A, const std::string &File) {
+  std::vector<const InputProblem *> Out;
+  for (const InputProblem &P : A.problems)
+    if (P.location.path == File)
+      Out.push_back(&P);
+  return Out;
+}
+
+std::string describe(const CppAnalysis &A) {
+  std::string S = "ran=" + std::string(A.ran ? "true" : "false") + "\nhandlers:\n";
+  for (const HandlerInfo &H : A.handlers)
+    S += "  " + H.function + " @ " + H.location.path + ":" + std::to_string(H.location.region.startLine) + ":" +
+         std::to_string(H.location.region.startColumn) + "\n";
+  S += "problems:\n";
+  for (const InputProblem &P : A.problems)
+    S += "  " + P.location.path + ":" + std::to_string(P.location.region.startLine) + ": " + P.message + "\n";
+  return S;
+}
+
+/// A scratch directory removed at the end of the test.
+class TempDir {
+public:
+  TempDir() {
+    std::string Pattern = (fs::temp_directory_path() / "fnlint-cpp-test-XXXXXX").string();
+    if (::mkdtemp(Pattern.data()))
+      Path = Pattern;
+  }
+  ~TempDir() {
+    std::error_code EC;
+    if (!Path.empty())
+      fs::remove_all(Path, EC);
+  }
+  /// Writes an executable shell script \p Name with \p Body; returns its path.
+  std::string script(const std::string &Name, const std::string &Body) const {
+    std::string P = Path + "/" + Name;
+    std::ofstream(P) << "#!/bin/sh\n" << Body << "\n";
+    ::chmod(P.c_str(), 0755);
+    return P;
+  }
+  std::string Path;
+};
+
+TEST(CppModuleTest, FindsHandlersInFixtures) {
+  REQUIRE_HELPER();
+  CppAnalysis A = analyzeSources(FixtureRoot,
+                                 {"api_handler.cpp", "lambda_handler.cpp", "function_handler.cpp", "no_handler.cpp"},
+                                 withHelper(HelperPath));
+  SCOPED_TRACE(describe(A));
+  EXPECT_TRUE(A.ran);
+  EXPECT_TRUE(A.findings.empty());
+  EXPECT_TRUE(A.problems.empty());
+  ASSERT_EQ(A.handlers.size(), 3u);
+
+  const HandlerInfo *Api = handlerIn(A, "api_handler.cpp");
+  ASSERT_NE(Api, nullptr);
+  EXPECT_EQ(Api->function, "my_handler");
+  EXPECT_EQ(Api->location.region.startLine, 9u);
+  EXPECT_EQ(Api->location.region.startColumn, 28u); // the name in `static invocation_response my_handler(`
+  EXPECT_EQ(Api->location.region.startColumnUtf16, 28u);
+  EXPECT_EQ(Api->location.logical.name, "my_handler");
+  EXPECT_EQ(Api->location.logical.kind, "function");
+
+  const HandlerInfo *Lambda = handlerIn(A, "lambda_handler.cpp");
+  ASSERT_NE(Lambda, nullptr);
+  EXPECT_EQ(Lambda->function, "main::<lambda>");
+  EXPECT_EQ(Lambda->location.region.startLine, 12u);
+  EXPECT_EQ(Lambda->location.region.startColumn, 19u); // the lambda's '['
+  EXPECT_EQ(Lambda->location.logical.name, "<lambda>");
+
+  const HandlerInfo *Wrapped = handlerIn(A, "function_handler.cpp");
+  ASSERT_NE(Wrapped, nullptr);
+  EXPECT_EQ(Wrapped->function, "orders::handle"); // seen through the std::function variable
+  EXPECT_EQ(Wrapped->location.region.startLine, 11u);
+  EXPECT_EQ(Wrapped->location.logical.name, "handle");
+  EXPECT_EQ(Wrapped->location.logical.fullyQualifiedName, "orders::handle");
+
+  EXPECT_EQ(handlerIn(A, "no_handler.cpp"), nullptr); // mine::run_handler is not the runtime's
+}
+
+TEST(CppModuleTest, BrokenFileIsAProblemNotAFailure) {
+  REQUIRE_HELPER();
+  CppAnalysis A = analyzeSources(FixtureRoot, {"broken.cpp", "no_handler.cpp", "api_handler.cpp", "missing.cpp"},
+                                 withHelper(HelperPath));
+  SCOPED_TRACE(describe(A));
+  EXPECT_TRUE(A.ran);
+
+  std::vector<const InputProblem *> Broken = problemsIn(A, "broken.cpp");
+  ASSERT_EQ(Broken.size(), 1u);
+  EXPECT_EQ(Broken[0]->location.region.startLine, 8u);
+  EXPECT_EQ(Broken[0]->location.region.startColumn, 37u);
+  EXPECT_NE(Broken[0]->message.find("expected ';'"), std::string::npos);
+  EXPECT_EQ(Broken[0]->level, Level::Warning);
+
+  EXPECT_TRUE(problemsIn(A, "no_handler.cpp").empty());
+  EXPECT_TRUE(problemsIn(A, "api_handler.cpp").empty());
+  ASSERT_EQ(problemsIn(A, "missing.cpp").size(), 1u);
+  EXPECT_NE(problemsIn(A, "missing.cpp")[0]->message.find("no such file"), std::string::npos);
+
+  // The other files were still analysed; Clang recovers enough of broken.cpp
+  // to see its handler too.
+  ASSERT_NE(handlerIn(A, "api_handler.cpp"), nullptr);
+  EXPECT_EQ(handlerIn(A, "api_handler.cpp")->function, "my_handler");
+  ASSERT_NE(handlerIn(A, "broken.cpp"), nullptr);
+  EXPECT_EQ(handlerIn(A, "broken.cpp")->function, "broken_handler");
+  EXPECT_EQ(handlerIn(A, "broken.cpp")->location.region.startLine, 7u);
+}
+
+TEST(CppModuleTest, HelperVersion) {
+  REQUIRE_HELPER();
+  std::string Cmd = "'" + HelperPath + "' --version";
+  FILE *P = ::popen(Cmd.c_str(), "r");
+  ASSERT_NE(P, nullptr);
+  char Buf[256] = {};
+  std::string Out;
+  while (std::fgets(Buf, sizeof Buf, P))
+    Out += Buf;
+  EXPECT_EQ(::pclose(P), 0);
+  EXPECT_EQ(Out.rfind("fnlint-cpp ", 0), 0u) << Out;
+  EXPECT_NE(Out.find("(LLVM 14."), std::string::npos) << Out;
+}
+
+TEST(CppModuleTest, MissingHelperSkipsWithAProblem) {
+  CppAnalysis A = analyzeSources(FixtureRoot, {"api_handler.cpp"}, withHelper("/nonexistent/dir/fnlint-cpp"));
+  EXPECT_FALSE(A.ran);
+  EXPECT_TRUE(A.handlers.empty());
+  ASSERT_EQ(A.problems.size(), 1u);
+  EXPECT_NE(A.problems[0].message.find("fnlint-cpp is not installed"), std::string::npos) << A.problems[0].message;
+  EXPECT_NE(A.problems[0].message.find("/nonexistent/dir/fnlint-cpp"), std::string::npos) << A.problems[0].message;
+}
+
+TEST(CppModuleTest, NoSourcesStartsNothing) {
+  CppAnalysis A = analyzeSources(FixtureRoot, {}, withHelper("/nonexistent/dir/fnlint-cpp"));
+  EXPECT_FALSE(A.ran);
+  EXPECT_TRUE(A.problems.empty());
+}
+
+TEST(CppModuleTest, DefaultHelperPathIsBesideTheExecutableOrInLibexec) {
+  std::string P = defaultHelperPath();
+  std::string Exe = fs::read_symlink("/proc/self/exe").parent_path().string();
+  EXPECT_TRUE(P == Exe + "/fnlint-cpp" || P == fs::path(Exe).parent_path().string() + "/libexec/fnlint/fnlint-cpp")
+      << P;
+}
+
+TEST(CppModuleTest, TimeoutKillsTheHelper) {
+  TempDir T;
+  ASSERT_FALSE(T.Path.empty());
+  std::string Sleepy = T.script("sleepy", "exec sleep 30");
+  auto Start = std::chrono::steady_clock::now();
+  CppAnalysis A = analyzeSources(FixtureRoot, {"api_handler.cpp"}, withHelper(Sleepy, 1));
+  auto Took = std::chrono::steady_clock::now() - Start;
+  EXPECT_LT(Took, std::chrono::seconds(10));
+  EXPECT_TRUE(A.handlers.empty());
+  ASSERT_EQ(A.problems.size(), 1u);
+  EXPECT_NE(A.problems[0].message.find("C/C++ analysis timed out after 1 s"), std::string::npos)
+      << A.problems[0].message;
+}
+
+TEST(CppModuleTest, CrashIsAProblemNamingTheSignal) {
+  TempDir T;
+  ASSERT_FALSE(T.Path.empty());
+  std::string Crashy = T.script("crashy", "cat >/dev/null; kill -SEGV $$");
+  CppAnalysis A = analyzeSources(FixtureRoot, {"api_handler.cpp"}, withHelper(Crashy));
+  EXPECT_TRUE(A.handlers.empty());
+  ASSERT_EQ(A.problems.size(), 1u);
+  EXPECT_NE(A.problems[0].message.find("crashed"), std::string::npos) << A.problems[0].message;
+  EXPECT_NE(A.problems[0].message.find("SIGSEGV"), std::string::npos) << A.problems[0].message;
+}
+
+TEST(CppModuleTest, FailureAndMalformedReplyAreProblems) {
+  TempDir T;
+  ASSERT_FALSE(T.Path.empty());
+  // Exits without reading its input: the request write must not kill us (SIGPIPE).
+  std::string Failing = T.script("failing", "echo 'fnlint-cpp: bad request: nope' >&2; exit 2");
+  CppAnalysis F = analyzeSources(FixtureRoot, {"api_handler.cpp"}, withHelper(Failing));
+  ASSERT_EQ(F.problems.size(), 1u);
+  EXPECT_NE(F.problems[0].message.find("exit status 2"), std::string::npos) << F.problems[0].message;
+  EXPECT_NE(F.problems[0].message.find("bad request: nope"), std::string::npos) << F.problems[0].message;
+
+  std::string Garbage = T.script("garbage", "cat >/dev/null; echo 'this is not json'");
+  CppAnalysis G = analyzeSources(FixtureRoot, {"api_handler.cpp"}, withHelper(Garbage));
+  ASSERT_EQ(G.problems.size(), 1u);
+  EXPECT_NE(G.problems[0].message.find("malformed"), std::string::npos) << G.problems[0].message;
+
+  std::string Future = T.script("future", "cat >/dev/null; echo '{\"version\":2}'");
+  CppAnalysis V = analyzeSources(FixtureRoot, {"api_handler.cpp"}, withHelper(Future));
+  ASSERT_EQ(V.problems.size(), 1u);
+  EXPECT_NE(V.problems[0].message.find("protocol version 2"), std::string::npos) << V.problems[0].message;
+}
+
+TEST(CppModuleTest, ReplyMapsIntoTheModel) {
+  // The protocol's element shapes, findings included, without Clang.
+  TempDir T;
+  ASSERT_FALSE(T.Path.empty());
+  std::string Reply =
+      R"json({"version":1,"handlers":[{"function":"ns::Functor::operator()","kind":"functor","file":"a.cpp","line":3,"column":5}],)json"
+      R"json("findings":[{"ruleId":"handler/example","level":"error","message":"m","file":"a.cpp","line":4,"column":2,)json"
+      R"json("endLine":4,"endColumn":9,"fingerprintKey":"k","properties":{"x":1}}],)json"
+      R"json("problems":[{"file":"b.cpp","line":0,"column":0,"level":"note","message":"p"}]})json";
+  std::string Echo = T.script("echo", "cat >/dev/null; cat <<'EOF'\n" + Reply + "\nEOF");
+  CppAnalysis A = analyzeSources(FixtureRoot, {"a.cpp"}, withHelper(Echo));
+  EXPECT_TRUE(A.ran);
+  ASSERT_EQ(A.handlers.size(), 1u);
+  EXPECT_EQ(A.handlers[0].location.logical.name, "operator()");
+  EXPECT_EQ(A.handlers[0].location.region.startLine, 3u);
+  ASSERT_EQ(A.findings.size(), 1u);
+  const Finding &F = A.findings[0];
+  EXPECT_EQ(F.ruleId, "handler/example");
+  EXPECT_EQ(F.level, Level::Error);
+  EXPECT_EQ(F.location.path, "a.cpp");
+  EXPECT_EQ(F.location.region.endColumn, 9u);
+  EXPECT_EQ(F.location.region.endColumnUtf16, 9u);
+  EXPECT_EQ(F.fingerprintKey, "k");
+  EXPECT_EQ(F.properties["x"], 1);
+  ASSERT_EQ(A.problems.size(), 1u);
+  EXPECT_EQ(A.problems[0].level, Level::Note);
+  EXPECT_FALSE(A.problems[0].location.region.known());
+}
+
+} // namespace
+} // namespace fnlint::cpp
