@@ -46,7 +46,6 @@ struct Inventory {
 };
 
 struct ScanReport {
-  std::string rootUri; ///< file:///abs/root/ for SARIF originalUriBaseIds; never printed elsewhere
   std::vector<Finding> findings;
   std::vector<InputProblem> problems;
   Inventory inventory;

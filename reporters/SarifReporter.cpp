@@ -88,8 +88,9 @@ public:
     if (!Path.empty() && Path.front() == '/') {
       L["uri"] = "file://" + encodeUriPath(Path);
     } else {
+      // Plain repository-relative references: GitHub resolves them against
+      // the checkout, and the output names no machine-specific path.
       L["uri"] = encodeUriPath(Path);
-      L["uriBaseId"] = "%SRCROOT%";
     }
     return L;
   }
@@ -224,7 +225,6 @@ void writeSarif(const ScanReport &R, std::ostream &OS) {
     Invocation["toolExecutionNotifications"] = std::move(Notifications);
   Run["invocations"] = ordered_json::array({std::move(Invocation)});
   Run["automationDetails"] = {{"id", "fnlint/"}};
-  Run["originalUriBaseIds"] = {{"%SRCROOT%", {{"uri", R.rootUri}}}};
   if (!Arts.List.empty())
     Run["artifacts"] = std::move(Arts.List);
   Run["results"] = std::move(Results);

@@ -160,10 +160,11 @@ private:
         IsFile = S_ISREG(St.st_mode);
         Size = static_cast<std::uint64_t>(St.st_size);
       }
-      ++Out.filesSeen;
       // Symbolic links are not followed: no loops, no escaping the tree.
       if (!IsDir && !IsFile)
         continue;
+      if (IsFile)
+        ++Out.filesSeen;
       if (IsDir && (Name == ".git" || Name == "node_modules"))
         continue;
       if (Ignores.isIgnored(Rel, IsDir))

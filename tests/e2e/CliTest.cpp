@@ -1,0 +1,203 @@
+//===- tests/e2e/CliTest.cpp - fnlint as a user runs it ---------------------===//
+//
+// The CLI contract: exit codes (0 clean, 1 findings at or above --fail-on,
+// 2 usage/config/internal error), one-line errors, bad input reported with
+// the rest of the scan intact, and byte-identical output whatever --jobs is.
+//
+//===----------------------------------------------------------------------===//
+#include "support/Fixture.h"
+#include "support/Process.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+#include <fstream>
+
+using namespace fnlint::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::size_t lines(const std::string &S) { return static_cast<std::size_t>(std::count(S.begin(), S.end(), '\n')); }
+
+void write(const std::string &Path, const std::string &Text) {
+  fs::create_directories(fs::path(Path).parent_path());
+  std::ofstream(Path, std::ios::binary) << Text;
+}
+
+TEST(Cli, VersionNamesToolAndDataTables) {
+  ProcessResult R = runFnlint({"--version"});
+  EXPECT_EQ(R.exitCode, 0);
+  EXPECT_NE(R.out.find("fnlint 0.1.0"), std::string::npos) << R.out;
+  EXPECT_NE(R.out.find("rules: 10 (package 10)"), std::string::npos) << R.out;
+  EXPECT_NE(R.out.find("data: lambda-limits version 1 ("), std::string::npos) << R.out;
+  EXPECT_EQ(R.err, "");
+}
+
+TEST(Cli, UnknownFlagIsAOneLineUsageError) {
+  ProcessResult R = runFnlint({"scan", "--no-such-flag", "examples"});
+  EXPECT_EQ(R.exitCode, 2);
+  EXPECT_EQ(lines(R.err), 1u) << R.err;
+  EXPECT_NE(R.err.find("--no-such-flag"), std::string::npos) << R.err;
+  EXPECT_EQ(R.out, "");
+}
+
+TEST(Cli, BadFlagValueIsAOneLineUsageError) {
+  ProcessResult R = runFnlint({"scan", "--format", "xml", "examples"});
+  EXPECT_EQ(R.exitCode, 2);
+  EXPECT_EQ(lines(R.err), 1u) << R.err;
+  EXPECT_NE(R.err.find("xml"), std::string::npos) << R.err;
+}
+
+TEST(Cli, MissingPathIsAOneLineErrorNamingIt) {
+  ProcessResult R = runFnlint({"scan", "examples", "no/such/dir"});
+  EXPECT_EQ(R.exitCode, 2);
+  EXPECT_EQ(lines(R.err), 1u) << R.err;
+  EXPECT_NE(R.err.find("no/such/dir"), std::string::npos) << R.err;
+  EXPECT_EQ(R.out, "");
+}
+
+TEST(Cli, MissingSubcommandIsAUsageError) {
+  ProcessResult R = runFnlint({});
+  EXPECT_EQ(R.exitCode, 2);
+}
+
+TEST(Cli, FailOnThresholdDecidesTheExitCode) {
+  // The example app has one warning and notes, no errors.
+  EXPECT_EQ(runFnlint({"scan", "examples", "--quiet"}).exitCode, 1);
+  EXPECT_EQ(runFnlint({"scan", "examples", "--quiet", "--fail-on", "warning"}).exitCode, 1);
+  EXPECT_EQ(runFnlint({"scan", "examples", "--quiet", "--fail-on", "error"}).exitCode, 0);
+  EXPECT_EQ(runFnlint({"scan", "examples", "--quiet", "--fail-on", "note"}).exitCode, 1);
+  EXPECT_EQ(runFnlint({"scan", "examples", "--quiet", "--fail-on", "none"}).exitCode, 0);
+}
+
+TEST(Cli, CleanFolderExitsZero) {
+  TempDir Tmp;
+  write(Tmp.path() + "/README.md", "# nothing to see\n");
+  ProcessResult R = runFnlint({"scan", "."}, Tmp.path());
+  EXPECT_EQ(R.exitCode, 0) << R.out << R.err;
+  EXPECT_NE(R.out.find("no findings"), std::string::npos) << R.out;
+}
+
+TEST(Cli, NoProgressLineInPipes) {
+  ProcessResult R = runFnlint({"scan", "examples"});
+  EXPECT_EQ(R.err, "") << "stderr must stay clean when it is not a terminal";
+}
+
+TEST(Cli, OutputFileGetsTheReport) {
+  TempDir Tmp;
+  std::string Out = Tmp.path() + "/report.json";
+  ProcessResult R = runFnlint({"scan", "examples", "--format", "json", "-o", Out});
+  EXPECT_EQ(R.exitCode, 1);
+  EXPECT_EQ(R.out, "");
+  auto J = nlohmann::json::parse(readFile(Out));
+  EXPECT_EQ(J["summary"]["warning"], 1);
+}
+
+TEST(Cli, UnwritableOutputIsAnError) {
+  ProcessResult R = runFnlint({"scan", "examples", "-o", "/nonexistent-dir/report.txt"});
+  EXPECT_EQ(R.exitCode, 2);
+  EXPECT_NE(R.err.find("/nonexistent-dir/report.txt"), std::string::npos) << R.err;
+}
+
+TEST(Cli, BadInputIsReportedAndTheRestOfTheScanGoesOn) {
+  TempDir Tmp;
+  // A corrupt zip, a template that is not valid YAML, and a good package.
+  write(Tmp.path() + "/broken/function.zip", "PK\x03\x04 this is not really a zip");
+  write(Tmp.path() + "/broken/template.yaml",
+        "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Fn:\n    Type: [unclosed\n");
+  YAML::Node Entries = YAML::Load(R"(
+- {path: index.mjs, text: "export const handler = async () => 1;\n"}
+- {path: config.json, text: "{}", mode: "0600"})");
+  write(Tmp.path() + "/good/function.zip", buildZip(Entries));
+  ProcessResult R = runFnlint({"scan", ".", "--format", "json"}, Tmp.path());
+  EXPECT_EQ(R.exitCode, 1) << R.err;
+  auto J = nlohmann::json::parse(R.out);
+  std::set<std::string> Rules;
+  for (const auto &F : J["findings"])
+    Rules.insert(F["ruleId"].get<std::string>() + " " + F["location"]["display"].get<std::string>());
+  EXPECT_TRUE(Rules.count("package/unreadable broken/function.zip")) << R.out;
+  EXPECT_TRUE(Rules.count("package/unreadable-permissions good/function.zip")) << R.out;
+  ASSERT_EQ(J["problems"].size(), 1u) << R.out;
+  EXPECT_EQ(J["problems"][0]["location"]["path"], "broken/template.yaml");
+  EXPECT_NE(J["problems"][0]["message"].get<std::string>().find("cannot parse template"), std::string::npos);
+  EXPECT_EQ(J["problems"][0]["location"]["region"]["startLine"], 5); // where the unclosed flow ends
+
+  // The text report names the problem on stderr, still exit 1 (not 2).
+  ProcessResult T = runFnlint({"scan", "."}, Tmp.path());
+  EXPECT_EQ(T.exitCode, 1);
+  EXPECT_NE(T.err.find("broken/template.yaml:5:1: error: cannot parse template"), std::string::npos) << T.err;
+}
+
+TEST(Cli, OutputIsByteIdenticalWhateverJobsIs) {
+  TempDir Tmp;
+  // Several archives, nested ones and a template-deployed folder give the
+  // threads something to race on.
+  fs::copy(FNLINT_SOURCE_DIR "/examples", Tmp.path() + "/examples", fs::copy_options::recursive);
+  for (int I = 0; I < 6; ++I) {
+    YAML::Node Entries = YAML::Load(
+        "- {path: index.js, text: \"exports.handler = async () => " + std::to_string(I) + ";\\n\"}\n"
+        "- {path: lib/inner.jar, zip: [{path: a.class, random: 3000}, {path: nested.zip, zip: [{path: x.txt, text: hi}]}]}\n"
+        "- {path: test/a.test.js, text: \"test\"}\n"
+        "- {path: secret.json, text: \"{}\", mode: \"0600\"}\n");
+    write(Tmp.path() + "/dist/fn" + std::to_string(I) + ".zip", buildZip(Entries));
+  }
+  for (const char *Format : {"json", "sarif", "text"}) {
+    ProcessResult One = runFnlint({"scan", ".", "--format", Format, "--jobs", "1"}, Tmp.path());
+    for (const char *Jobs : {"2", "8"}) {
+      ProcessResult Many = runFnlint({"scan", ".", "--format", Format, "--jobs", Jobs}, Tmp.path());
+      EXPECT_EQ(One.out, Many.out) << Format << " output differs between --jobs 1 and --jobs " << Jobs;
+      EXPECT_EQ(One.exitCode, Many.exitCode);
+    }
+    ProcessResult Again = runFnlint({"scan", ".", "--format", Format, "--jobs", "1"}, Tmp.path());
+    EXPECT_EQ(One.out, Again.out) << Format << " output differs between two identical runs";
+  }
+}
+
+TEST(Cli, RulesListsTheCatalogueInEveryFormat) {
+  ProcessResult Text = runFnlint({"rules"});
+  EXPECT_EQ(Text.exitCode, 0);
+  EXPECT_EQ(lines(Text.out), 10u) << Text.out;
+  EXPECT_NE(Text.out.find("package/too-large-unzipped"), std::string::npos);
+  ProcessResult Json = runFnlint({"rules", "--format", "json"});
+  auto J = nlohmann::json::parse(Json.out);
+  ASSERT_EQ(J.size(), 10u);
+  for (const auto &R : J) {
+    EXPECT_FALSE(R["help"].get<std::string>().empty()) << R["id"];
+    EXPECT_TRUE(fs::exists(std::string(FNLINT_SOURCE_DIR) + "/" + R["implementation"].get<std::string>())) << R["id"];
+  }
+  ProcessResult Md = runFnlint({"rules", "--format", "markdown"});
+  EXPECT_NE(Md.out.find("| [package/unsafe-entry](package/unsafe-entry.md) | error |"), std::string::npos) << Md.out;
+}
+
+TEST(Cli, ExplainPrintsWhyWhatAndExample) {
+  ProcessResult R = runFnlint({"explain", "package/bootstrap-not-executable"});
+  EXPECT_EQ(R.exitCode, 0);
+  for (const char *Part : {"# package/bootstrap-not-executable", "## Why", "## What to do", "## Example"})
+    EXPECT_NE(R.out.find(Part), std::string::npos) << Part;
+}
+
+TEST(Cli, ExplainUnknownRuleSuggestsCloseOnes) {
+  ProcessResult R = runFnlint({"explain", "too-large-zipped"});
+  EXPECT_EQ(R.exitCode, 2);
+  EXPECT_EQ(lines(R.err), 1u) << R.err;
+  EXPECT_NE(R.err.find("did you mean package/too-large-zipped"), std::string::npos) << R.err;
+}
+
+TEST(Cli, RuleDocsAreGeneratedFromTheCatalogue) {
+  // docs/rules/<id>.md is exactly `fnlint explain <id>`; regenerate with
+  // scripts/gen-rule-docs.sh after editing a rule.
+  auto J = nlohmann::json::parse(runFnlint({"rules", "--format", "json"}).out);
+  for (const auto &R : J) {
+    std::string Id = R["id"];
+    std::string Doc = readFile(std::string(FNLINT_SOURCE_DIR) + "/docs/rules/" + Id + ".md");
+    EXPECT_EQ(Doc, runFnlint({"explain", Id}).out) << "docs/rules/" << Id << ".md is stale: run scripts/gen-rule-docs.sh";
+  }
+  EXPECT_EQ(readFile(FNLINT_SOURCE_DIR "/docs/rules/README.md"), runFnlint({"rules", "--format", "markdown"}).out)
+      << "docs/rules/README.md is stale: run scripts/gen-rule-docs.sh";
+}
+
+} // namespace
