@@ -4,6 +4,8 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <cstdlib>
+#include <ctime>
 #include <cstring>
 #include <exception>
 #include <iostream>
@@ -11,6 +13,11 @@
 using namespace fnlint::cli;
 
 int main(int argc, char **argv) {
+  // libzip converts every entry's DOS time with mktime(), and glibc re-checks
+  // /etc/localtime on each call when TZ is unset: one stat per archive entry.
+  // fnlint never prints local times, so a fixed zone costs nothing.
+  ::setenv("TZ", "UTC", 1);
+  ::tzset();
   // The version answer must be instant (it is the health check of CI images
   // and pre-commit set-ups), so it skips argument parsing altogether.
   if (argc == 2 && (std::strcmp(argv[1], "--version") == 0 || std::strcmp(argv[1], "-V") == 0)) {

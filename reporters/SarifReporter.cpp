@@ -102,6 +102,27 @@ private:
   std::map<std::pair<std::string, std::vector<std::string>>, std::size_t> Nested;
 };
 
+/// Member names from hostile archives ("/etc/x", "../../x") cannot be
+/// written as relative URI references; such findings keep their chain in
+/// properties only.
+bool membersAreUriSafe(const std::vector<std::string> &Members) {
+  for (const std::string &M : Members) {
+    if (M.empty() || M.front() == '/' || M.front() == '\\' || (M.size() > 1 && M[1] == ':'))
+      return false;
+    std::size_t Start = 0;
+    while (Start <= M.size()) {
+      std::size_t End = M.find_first_of("/\\", Start);
+      if (End == std::string::npos)
+        End = M.size();
+      std::string_view Part = std::string_view(M).substr(Start, End - Start);
+      if (Part == "." || Part == ".." || Part.empty())
+        return false;
+      Start = End + 1;
+    }
+  }
+  return true;
+}
+
 ordered_json regionJson(const Region &R) {
   ordered_json J;
   J["startLine"] = R.known() ? R.startLine : 1;
@@ -157,6 +178,11 @@ void writeSarif(const ScanReport &R, std::ostream &OS) {
     Rules.push_back(std::move(J));
   }
 
+  // run.artifacts exists to describe archive nesting (parentIndex); without
+  // a finding inside an archive it would only repeat the result locations.
+  bool Nesting = false;
+  for (const Finding &F : R.findings)
+    Nesting |= !F.location.members.empty() && membersAreUriSafe(F.location.members);
   Artifacts Arts;
   ordered_json Results = ordered_json::array();
   for (const Finding &F : R.findings) {
@@ -169,7 +195,8 @@ void writeSarif(const ScanReport &R, std::ostream &OS) {
     Res["message"] = {{"text", F.message}};
     ordered_json Physical;
     ordered_json ArtLoc = Artifacts::artifactLocation(L.path);
-    ArtLoc["index"] = Arts.top(L.path);
+    if (Nesting)
+      ArtLoc["index"] = Arts.top(L.path);
     Physical["artifactLocation"] = std::move(ArtLoc);
     // Inside an archive the region belongs to the member, not to the archive
     // GitHub can show; it moves to properties.
@@ -186,7 +213,8 @@ void writeSarif(const ScanReport &R, std::ostream &OS) {
     if (!L.members.empty()) {
       Props["archiveMember"] = L.members.back();
       Props["memberChain"] = L.members;
-      Props["memberArtifactIndex"] = Arts.indexOf(L.path, L.members);
+      if (Nesting && membersAreUriSafe(L.members))
+        Props["memberArtifactIndex"] = Arts.indexOf(L.path, L.members);
       if (L.region.known())
         Props["archiveMemberRegion"] = regionJson(L.region);
     }

@@ -172,22 +172,19 @@ private:
     std::string What, Provider;
     if (Family == "python") {
       What = "boto3/botocore";
-      Provider = R.name.empty() ? "every Lambda Python runtime" : "the " + R.name + " runtime";
+      Provider = R.name.empty() ? "every Lambda Python runtime already provides" : "the " + R.name + " runtime already provides";
     } else if (Family == "js-v3") {
       What = "the AWS SDK for JavaScript v3 (" + std::to_string(Dirs.size()) + " @aws-sdk package" +
              (Dirs.size() == 1 ? "" : "s") + ")";
-      Provider = R.name.empty() ? "the nodejs18.x and later runtimes" : "the " + R.name + " runtime";
+      Provider = R.name.empty() ? "the nodejs18.x and later runtimes already provide" : "the " + R.name + " runtime already provides";
     } else {
       What = "the AWS SDK for JavaScript v2 (aws-sdk)";
-      Provider = "the " + R.name + " runtime";
+      Provider = "the " + R.name + " runtime already provides";
     }
     std::string Cost = humanBytes(Bytes + DepBytes);
     if (DepBytes)
       Cost += " with its @smithy/@aws-crypto dependencies";
-    std::string Msg = packageName(P) + " bundles " + What + ", " + Cost + " that " + Provider +
-                      " already provides; leave it out of the package unless you need to pin its version";
-    if (Family != "python" && R.name.empty())
-      Msg += " (if the function runs on nodejs18.x or later)";
+    std::string Msg = packageName(P) + " bundles " + What + ", " + Cost + " that " + Provider + "; leave it out of the package unless you need to pin its version";
     Finding &F = Out.report("package/bundles-runtime-sdk", std::move(Msg), P.anchor);
     F.fingerprintKey = Family;
     F.properties = {{"sdk", Family}, {"bytes", Bytes + DepBytes}, {"packages", List}};

@@ -26,8 +26,13 @@ void checkGolden(const std::string &Format, const std::string &File) {
     std::ofstream(Path, std::ios::binary) << R.out;
     GTEST_SKIP() << "rewrote " << Path;
   }
-  EXPECT_EQ(R.out, readFile(Path)) << "the " << Format << " report of examples/ changed; if intended, "
-                                   << "regenerate with FNLINT_UPDATE_GOLDEN=1 and review the diff";
+  if (R.out == readFile(Path))
+    return;
+  // The reports are long: leave the actual output next to the build for diff.
+  std::string Actual = std::string(FNLINT_BINARY_DIR) + "/golden-actual-" + File;
+  std::ofstream(Actual, std::ios::binary) << R.out;
+  ADD_FAILURE() << "the " << Format << " report of examples/ changed: diff -u " << Path << " " << Actual
+                << "\nIf the change is intended, regenerate with FNLINT_UPDATE_GOLDEN=1 and review the diff.";
 }
 
 TEST(Golden, ExampleAppText) { checkGolden("text", "examples.txt"); }
