@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <set>
 #include <fstream>
 
@@ -198,6 +199,41 @@ TEST(Cli, RuleDocsAreGeneratedFromTheCatalogue) {
   }
   EXPECT_EQ(readFile(FNLINT_SOURCE_DIR "/docs/rules/README.md"), runFnlint({"rules", "--format", "markdown"}).out)
       << "docs/rules/README.md is stale: run scripts/gen-rule-docs.sh";
+}
+
+} // namespace
+
+namespace {
+
+TEST(Cli, FingerprintsSurviveLineShifts) {
+  // Inserting lines above a finding moves its line but must keep its
+  // fnlint/v1 fingerprint, so baselines and GitHub alerts stay matched.
+  TempDir Tmp;
+  fs::copy(FNLINT_SOURCE_DIR "/examples/sam-app", Tmp.path() + "/app", fs::copy_options::recursive);
+  auto Fingerprints = [&] {
+    auto J = nlohmann::json::parse(runFnlint({"scan", ".", "--format", "json"}, Tmp.path()).out);
+    std::map<std::string, std::pair<std::string, int>> Out; // rule@display -> (fingerprint, line)
+    for (const auto &F : J["findings"]) {
+      int Line = F["location"]["region"].is_null() ? 0 : F["location"]["region"]["startLine"].get<int>();
+      Out[F["ruleId"].get<std::string>() + "@" + F["location"]["display"].get<std::string>()] = {
+          F["fingerprint"].get<std::string>(), Line};
+    }
+    return Out;
+  };
+  auto Before = Fingerprints();
+  std::string Template = readFile(Tmp.path() + "/app/template.yaml");
+  std::ofstream(Tmp.path() + "/app/template.yaml", std::ios::binary)
+      << "# Orders service\n# owned by the payments team\n\n" << Template;
+  auto After = Fingerprints();
+  ASSERT_EQ(Before.size(), After.size());
+  bool SawShift = false;
+  for (const auto &[Key, Value] : Before) {
+    ASSERT_TRUE(After.count(Key)) << Key;
+    EXPECT_EQ(Value.first, After[Key].first) << Key << " changed fingerprint after a line shift";
+    if (Value.second)
+      SawShift |= After[Key].second == Value.second + 3;
+  }
+  EXPECT_TRUE(SawShift) << "no finding moved: the test does not test anything";
 }
 
 } // namespace
