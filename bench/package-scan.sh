@@ -44,7 +44,7 @@ q() { printf '%q' "$1"; }
 
 # name | command (run through bash; stdout/stderr are discarded while measuring)
 names=("unzip -p (baseline)")
-cmds=("unzip -p $(q "$ZIP") > /dev/null")
+cmds=("unzip -p $(q "$ZIP")")
 fnlint_ok=0
 if command -v "$FNLINT" >/dev/null 2>&1 && [[ -x $(command -v "$FNLINT") ]]; then
     fnlint_ok=1
@@ -71,7 +71,10 @@ done
 medians=()   # milliseconds, one per command
 if [[ -n $HYPERFINE ]]; then
     method="hyperfine $("$HYPERFINE" --version | awk '{print $2}') (warmup $WARMUP, runs $RUNS, median)"
-    "$HYPERFINE" --style basic --ignore-failure --shell bash --warmup "$WARMUP" --runs "$RUNS" \
+    # --shell=none: no shell start-up to subtract, which hyperfine cannot do
+    # precisely for commands of a few milliseconds (--version, an empty scan).
+    # hyperfine discards the commands' output itself.
+    "$HYPERFINE" --style basic --ignore-failure --shell=none --warmup "$WARMUP" --runs "$RUNS" \
         --export-json "$JSON" "${cmds[@]}" >&2
     # median (seconds) of each result, in command order
     if command -v python3 >/dev/null; then
