@@ -15,7 +15,7 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
+#include <unordered_set>
 
 namespace fnlint::package {
 namespace {
@@ -84,21 +84,34 @@ public:
           It != D.environment.end() && It->second.find("--enable-source-maps") != std::string::npos)
         SourceMapsUsed = true;
     }
+    // Code that installs source-map-support loads the maps too.
+    for (const PackageEntry &E : P.entries)
+      if (E.path.find("node_modules/source-map-support/") != std::string::npos) {
+        SourceMapsUsed = true;
+        break;
+      }
     for (const std::string &R : P.runtimes)
       if (R.rfind("python3.", 0) == 0)
         PythonTag = "cpython-3" + R.substr(8);
 
     // Files present, to find TypeScript sources next to their output and docs
     // folders that hold code.
-    std::set<std::string_view> Files;
-    std::set<std::string> DirsWithCode;
+    // Views into the entries' paths, which outlive this function.
+    std::unordered_set<std::string_view> Files, DirsWithCode, PythonDirs;
+    Files.reserve(P.entries.size());
     for (const PackageEntry &E : P.entries) {
       if (!E.isFile())
         continue;
-      Files.insert(E.path);
-      if (isCodeFile(E.path))
-        for (std::size_t Slash = E.path.find('/'); Slash != std::string::npos; Slash = E.path.find('/', Slash + 1))
-          DirsWithCode.insert(E.path.substr(0, Slash));
+      std::string_view Path = E.path;
+      Files.insert(Path);
+      if (!isCodeFile(Path))
+        continue;
+      bool Python = endsWith(Path, ".py");
+      for (std::size_t Slash = Path.find('/'); Slash != std::string_view::npos; Slash = Path.find('/', Slash + 1)) {
+        DirsWithCode.insert(Path.substr(0, Slash));
+        if (Python)
+          PythonDirs.insert(Path.substr(0, Slash));
+      }
     }
 
     std::map<std::string, Category> Cats;
@@ -140,10 +153,16 @@ public:
           Add("version control metadata", Dir + "/", E.size), Matched = true;
           break;
         case DirKind::Tests:
-          Add("tests", Dir + "/", E.size), Matched = true;
+          // A compiled class is a Java package, never a test folder: build
+          // tools keep test classes out of jars (org/bouncycastle/jce/spec/).
+          // A spec/ folder holding Python modules is a package, e.g.
+          // openapi_core/spec/; JavaScript and Ruby specs are tests.
+          if (!endsWith(Base, ".class") &&
+              !((Name == "spec" || Name == "specs") && PythonDirs.count(std::string_view(Dir))))
+            Add("tests", Dir + "/", E.size), Matched = true;
           break;
         case DirKind::Docs:
-          if (!DirsWithCode.count(Dir))
+          if (!DirsWithCode.count(std::string_view(Dir)))
             Add("documentation", Dir + "/", E.size), Matched = true;
           break;
         case DirKind::Editor:
@@ -170,7 +189,8 @@ public:
         Add("OS and editor files", E.path, E.size);
       } else if (endsWith(Base, ".ts") && !endsWith(Base, ".d.ts")) {
         std::string Stem = E.path.substr(0, E.path.size() - 3);
-        if (Files.count(Stem + ".js") || Files.count(Stem + ".mjs") || Files.count(Stem + ".cjs"))
+        if (Files.count(std::string_view(Stem + ".js")) || Files.count(std::string_view(Stem + ".mjs")) ||
+            Files.count(std::string_view(Stem + ".cjs")))
           Add("TypeScript sources next to their JavaScript", E.path, E.size);
       }
     }

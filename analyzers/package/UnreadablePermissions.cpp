@@ -5,7 +5,8 @@
 // every file needs world-read (644) and every directory and executable
 // world-read and world-execute (755). Archives made without Unix permissions
 // (e.g. on Windows) record none and are not judged. The root bootstrap has a
-// rule of its own.
+// rule of its own. Folders only the SAM CLI packages are not judged either:
+// it fixes the modes when it zips them.
 //
 //===----------------------------------------------------------------------===//
 #include "analyzers/package/PackageCheck.h"
@@ -16,11 +17,29 @@
 namespace fnlint::package {
 namespace {
 
+/// The SAM CLI adds read for everyone to files and execute to directories
+/// when it zips a code folder (aws-sam-cli#4655, 2023), so a 0600 file in a
+/// folder that only AWS::Serverless resources deploy arrives readable. Other
+/// packagers (aws cloudformation package, zip) keep the modes on disk.
+bool onlySamPackagesIt(const Package &P, const Project &Project) {
+  bool Any = false;
+  for (const Deployable &D : Project.deployables) {
+    if (D.package != &P)
+      continue;
+    Any = true;
+    if (D.resourceType.rfind("AWS::Serverless::", 0) != 0)
+      return false;
+  }
+  return Any;
+}
+
 class UnreadablePermissions final : public PackageCheck {
 public:
   std::string_view ruleId() const override { return "package/unreadable-permissions"; }
 
   void check(const Package &P, const CheckContext &Ctx, FindingSink &Out) const override {
+    if (P.isFolder() && onlySamPackagesIt(P, Ctx.project))
+      return;
     nlohmann::json List = nlohmann::json::array();
     std::string Examples;
     std::size_t Count = 0;

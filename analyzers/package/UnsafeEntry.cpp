@@ -10,7 +10,7 @@
 #include "analyzers/package/PackageCheck.h"
 
 #include <filesystem>
-#include <set>
+#include <unordered_set>
 
 namespace fnlint::package {
 namespace {
@@ -46,6 +46,20 @@ bool linkEscapes(const PackageEntry &E) {
   return N == ".." || N.rfind("../", 0) == 0;
 }
 
+/// Packagers (sam build, aws cloudformation package) follow a folder's links
+/// and ship their targets, so a monorepo link to a sibling folder
+/// (shared -> ../shared) is ordinary. A link out of the repository, or to
+/// an absolute path, ships files from whichever machine builds.
+bool linkLeavesRepository(const Package &P, const PackageEntry &E) {
+  if (E.symlinkTarget.empty())
+    return false;
+  if (isAbsolute(E.symlinkTarget) || isAbsolute(P.location.path))
+    return true;
+  std::filesystem::path Link = std::filesystem::path(P.location.path) / E.path;
+  std::string N = (Link.parent_path() / E.symlinkTarget).lexically_normal().generic_string();
+  return N == ".." || N.rfind("../", 0) == 0;
+}
+
 class UnsafeEntry final : public PackageCheck {
 public:
   std::string_view ruleId() const override { return "package/unsafe-entry"; }
@@ -53,7 +67,8 @@ public:
   bool appliesTo(const Package &P) const override { return !P.unreadable && !isHostile(P); }
 
   void check(const Package &P, const CheckContext &Ctx, FindingSink &Out) const override {
-    std::set<std::string_view> Seen;
+    std::unordered_set<std::string_view> Seen;
+    Seen.reserve(P.entries.size());
     std::size_t Count = 0, Dropped = 0;
     auto Report = [&](const PackageEntry &E, const char *Kind, std::string Why) {
       if (++Count > MaxPerPackage) {
@@ -78,9 +93,16 @@ public:
           Report(E, "duplicate",
                  "entry '" + E.path + "' appears more than once; which copy ends up in the function depends on the unzip tool");
       }
-      if (E.isSymlink() && linkEscapes(E))
+      if (!E.isSymlink())
+        continue;
+      if (!P.isFolder() && linkEscapes(E))
         Report(E, "symlink-escape",
                "symbolic link '" + E.path + "' points to '" + E.symlinkTarget + "', outside the package");
+      else if (P.isFolder() && linkLeavesRepository(P, E))
+        Report(E, "symlink-escape",
+               "symbolic link '" + E.path + "' points to '" + E.symlinkTarget +
+                   "', outside the repository; packaging follows it and ships whatever it points to on the "
+                   "machine that builds");
     }
     if (Dropped) {
       Finding &F = Out.report(ruleId(),
