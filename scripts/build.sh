@@ -12,7 +12,9 @@ if [[ ! -f "$build_dir/build.ninja" ]]; then
     > "$build_dir.configure.log" 2>&1 || { cat "$build_dir.configure.log" >&2; exit 1; }
 fi
 # Quiet when there is nothing to do; the full log only when the build fails.
-if ! ninja -C "$build_dir" -n "$@" 2>/dev/null | grep -q '^\['; then
+# (ninja -n lists the steps it would run; "no work to do" lists none.)
+plan=$(ninja -C "$build_dir" -n "$@" 2>&1 || true)
+if [[ "$plan" == *"no work to do"* ]]; then
   exit 0
 fi
 echo "fnlint: building ${*:-everything} (log: $build_dir/build.log)" >&2
