@@ -87,8 +87,7 @@ public:
   Origin origin = Origin::DiskArchive;
   Role role = Role::Other;
   /// The archive or folder: path relative to the scan root and member chain
-  /// (for nested archives). For folders, region/logical point at the template
-  /// property that names the folder when one does.
+  /// (for nested archives). No region: see anchor for where findings point.
   Location location;
   /// Where findings about the package as a whole point (see DESIGN.md: always a
   /// file that exists): the archive itself, or the CodeUri line for folders.

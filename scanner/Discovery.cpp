@@ -11,6 +11,7 @@
 #include <fstream>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <unordered_set>
 
 namespace fnlint {
 
@@ -91,6 +92,9 @@ private:
   Discovery &Out;
   IgnoreRules Ignores;
   std::vector<std::string> LoadedIgnoreDirs;
+  // Scan paths may overlap ("fnlint scan . src template.yaml"): each folder is
+  // walked and each file counted once.
+  std::unordered_set<std::string> WalkedDirs, CountedFiles;
 
   void problem(const std::string &Absolute, std::string Message) {
     InputProblem P;
@@ -132,6 +136,8 @@ private:
   }
 
   void walkDir(const std::string &Dir, const std::string &RelDir) {
+    if (!WalkedDirs.insert(RelDir).second)
+      return; // named twice, or inside another scan path
     loadIgnoreFile(Dir, RelDir);
     DIR *D = ::opendir(Dir.c_str());
     if (!D) {
@@ -163,7 +169,7 @@ private:
       // Symbolic links are not followed: no loops, no escaping the tree.
       if (!IsDir && !IsFile)
         continue;
-      if (IsFile)
+      if (IsFile && CountedFiles.insert(Rel).second)
         ++Out.filesSeen;
       if (IsDir && (Name == ".git" || Name == "node_modules"))
         continue;
@@ -177,7 +183,7 @@ private:
   }
 
   void addFile(const std::string &Abs, const std::string &Rel, std::uint64_t Size, bool Explicit) {
-    if (Explicit)
+    if (Explicit && CountedFiles.insert(Rel).second)
       ++Out.filesSeen;
     bool NeedsMagic = false;
     FileKind Kind = classifyByName(Rel, NeedsMagic);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
@@ -44,7 +45,7 @@ public:
       Error = "is a directory";
       return nullptr;
     }
-    if (E.isSymlink() && !symlinkStaysInside(E)) {
+    if (E.isSymlink() && (!symlinkStaysInside(E) || !resolvesInside(E))) {
       Error = "symbolic link leaves the package";
       return nullptr;
     }
@@ -57,6 +58,22 @@ public:
   }
 
 private:
+  /// The lexical test above sees one link; a link to a local name that is
+  /// itself a link ("hop -> vendor/x", "vendor -> ../../secrets") can still
+  /// lead out. Resolve the whole chain. A target that does not resolve is
+  /// left to open() to report.
+  bool resolvesInside(const PackageEntry &E) const {
+    std::unique_ptr<char, decltype(&std::free)> Base(::realpath(AbsoluteDir.c_str(), nullptr), &std::free);
+    std::unique_ptr<char, decltype(&std::free)> Target(::realpath((AbsoluteDir + "/" + E.path).c_str(), nullptr),
+                                                       &std::free);
+    if (!Target)
+      return true;
+    if (!Base)
+      return false;
+    std::string_view B = Base.get(), T = Target.get();
+    return T == B || (T.size() > B.size() && T.compare(0, B.size(), B) == 0 && (B == "/" || T[B.size()] == '/'));
+  }
+
   static bool symlinkStaysInside(const PackageEntry &E) {
     if (E.symlinkTarget.empty() || E.symlinkTarget.front() == '/')
       return false;
@@ -76,7 +93,8 @@ struct FolderWalker {
     Location L = Pkg.location;
     L.region = {};
     L.logical = {};
-    L.path = L.path == "." ? Rel : L.path + "/" + Rel;
+    if (!Rel.empty()) // "" is the folder itself
+      L.path = L.path == "." ? Rel : L.path + "/" + Rel;
     Problems.push_back({Level::Warning, std::move(L), std::move(Message)});
   }
 

@@ -104,6 +104,8 @@ Project scanProject(const ScanOptions &Options) {
   parallelFor(Templates.size(), Jobs, [&](std::size_t I) {
     const DiscoveredFile &F = *Templates[I];
     std::string Error;
+    // CloudFormation accepts templates of at most 1 MB, so a larger YAML or
+    // JSON file (a lock file, a data set) is not one: skipped without a word.
     if (!readFile(absoluteOf(Options.root, F.path), Options.maxTemplateBytes, Texts[I], Error)) {
       if (F.size <= Options.maxTemplateBytes)
         Loads[I].problems.push_back({Level::Warning, Location{F.path, {}, {}, {}}, Error});
@@ -159,6 +161,9 @@ Project scanProject(const ScanOptions &Options) {
   for (Deployable &D : P.deployables) {
     if (!D.code)
       continue;
+    // "../shared/fn" from a template at the root leaves the scan root: such
+    // paths are reported absolute, like every other file outside the root.
+    D.code->path = relativeToRoot(Options.root, absoluteOf(Options.root, D.code->path));
     const std::string &Path = D.code->path;
     Package *Pkg = nullptr;
     if (auto It = ByPath.find(Path); It != ByPath.end()) {

@@ -28,8 +28,8 @@ Region valueRegion(const std::string &Text, const YAML::Node &N) {
   char Quote = Text[Begin];
   if (Quote == '"' || Quote == '\'') {
     End = Begin + 1;
-    while (End < LineEnd && Text[End] != Quote)
-      End += Text[End] == '\\' && Quote == '"' ? 2 : 1;
+    while (End < LineEnd && (Text[End] != Quote || (Quote == '\'' && End + 1 < LineEnd && Text[End + 1] == '\'')))
+      End += Text[End] == '\\' && Quote == '"' ? 2 : Text[End] == Quote ? 2 : 1; // "\x" and '' escapes
     End = std::min(End + 1, LineEnd);
   } else if (N.IsScalar()) {
     End = std::min(Begin + N.Scalar().size(), LineEnd);
@@ -156,6 +156,8 @@ private:
       for (const auto &Var : Env["Variables"])
         if (isPlainString(Var.second))
           D.environment[Var.first.Scalar()] = Var.second.Scalar();
+        else // the resource's intrinsic replaces a literal from Globals
+          D.environment.erase(Var.first.Scalar());
     }
     Out.deployables.push_back(std::move(D));
   }

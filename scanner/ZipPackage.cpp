@@ -64,6 +64,10 @@ public:
         Error = describeOpenError(Code);
       return Z;
     }
+    if (Buffer->empty()) { // libzip would open an empty buffer as an empty archive
+      Error = "empty file (0 bytes): not a zip archive";
+      return nullptr;
+    }
     zip_error_t E;
     zip_error_init(&E);
     zip_source_t *Src = zip_source_buffer_create(Buffer->data(), Buffer->size(), 0, &E);
@@ -80,7 +84,10 @@ public:
   std::string describeOpenError(int Code) const {
     std::string Why = zipErrorText(Code);
     if (Code == ZIP_ER_NOZIP) {
-      bool LooksZip = Buffer ? hasZipMagic(*Buffer) : startsWithZipMagic();
+      std::size_t Size = 1; // unknown unless the file can be read
+      bool LooksZip = Buffer ? hasZipMagic(*Buffer) : startsWithZipMagic(Size);
+      if (!Buffer && Size == 0)
+        return "empty file (0 bytes): not a zip archive (libzip: " + Why + ")";
       return LooksZip ? "truncated or corrupt: no end of central directory record (libzip: " + Why + ")"
                       : "not a zip archive (libzip: " + Why + ")";
     }
@@ -93,12 +100,12 @@ private:
   mutable std::mutex Mu;
   mutable std::vector<zip_t *> Free;
 
-  bool startsWithZipMagic() const {
+  bool startsWithZipMagic(std::size_t &N) const {
     FILE *F = std::fopen(FilePath.c_str(), "rb");
     if (!F)
       return false;
     char Buf[4];
-    std::size_t N = std::fread(Buf, 1, sizeof Buf, F);
+    N = std::fread(Buf, 1, sizeof Buf, F);
     std::fclose(F);
     return hasZipMagic(std::string_view(Buf, N));
   }

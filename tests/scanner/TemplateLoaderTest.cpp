@@ -1,0 +1,600 @@
+//===- tests/scanner/TemplateLoaderTest.cpp - CloudFormation/SAM loading ---===//
+//
+// Templates as people write them: SAM with short-form intrinsics and Globals,
+// plain CloudFormation with string and S3 Code, layers, JSON. Regions are
+// checked to the column, since SARIF points GitHub at them.
+//
+//===----------------------------------------------------------------------===//
+#include "scanner/TemplateLoader.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+using namespace fnlint;
+using ::testing::HasSubstr;
+
+namespace {
+
+const Deployable *find(const TemplateLoad &L, std::string_view Id) {
+  for (const Deployable &D : L.deployables)
+    if (D.logicalId == Id)
+      return &D;
+  ADD_FAILURE() << "no deployable " << Id;
+  return nullptr;
+}
+
+std::vector<std::string> ids(const TemplateLoad &L) {
+  std::vector<std::string> Out;
+  for (const Deployable &D : L.deployables)
+    Out.push_back(D.logicalId);
+  return Out;
+}
+
+/// A region on one line, 1-based, end column exclusive.
+void expectRegion(const Region &R, std::uint32_t Line, std::uint32_t Col, std::uint32_t EndCol) {
+  EXPECT_EQ(R.startLine, Line);
+  EXPECT_EQ(R.startColumn, Col);
+  EXPECT_EQ(R.endLine, Line);
+  EXPECT_EQ(R.endColumn, EndCol);
+}
+
+// Line numbers are referred to in the tests below; keep them in step.
+const std::string OrdersSam = R"(AWSTemplateFormatVersion: '2010-09-09'
+Transform: AWS::Serverless-2016-10-31
+Description: Orders service - API, worker and shared layer
+
+Parameters:
+  Stage:
+    Type: String
+    AllowedValues: [dev, prod]
+  NodeRuntime:
+    Type: String
+    Default: nodejs20.x
+
+Globals:
+  Function:
+    Runtime: python3.12
+    Handler: app.handler
+    Timeout: 10
+    MemorySize: 512
+    CodeUri: src/common/
+    Layers:
+      - !Ref SharedLayer
+    Environment:
+      Variables:
+        LOG_LEVEL: INFO
+        STAGE: !Ref Stage
+        POWERTOOLS_SERVICE_NAME: orders
+        DEBUG_MODE: "false"
+
+Resources:
+  OrdersFunction:
+    Type: AWS::Serverless::Function
+    Properties:
+      CodeUri: ./src/../src/orders/
+      Layers:
+        - {Ref: DepsLayer}
+        - arn:aws:lambda:eu-west-1:017000801446:layer:AWSLambdaPowertoolsPythonV2:59
+        - !Sub arn:aws:lambda:${AWS::Region}:123456789012:layer:extensions:3
+      Environment:
+        Variables:
+          TABLE_NAME: !Ref OrdersTable
+          QUEUE_URL: !GetAtt OrdersQueue.QueueUrl
+          MAX_ITEMS: 50
+          LOG_LEVEL: DEBUG
+          DEBUG_MODE: !If [IsDev, "true", "false"]
+          BUCKET: !Sub "${AWS::StackName}-exports"
+      Events:
+        CreateOrder:
+          Type: Api
+          Properties:
+            Path: /orders
+            Method: post
+      Policies:
+        - DynamoDBCrudPolicy:
+            TableName: !Ref OrdersTable
+
+  WorkerFunction:
+    Type: AWS::Serverless::Function
+    Properties:
+      CodeUri: "src/worker"
+      Handler: worker.main
+      Runtime: !Ref NodeRuntime
+      Events:
+        Queue:
+          Type: SQS
+          Properties:
+            Queue: !GetAtt OrdersQueue.Arn
+
+  ReportsFunction:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.11
+
+  ArchiveFunction:
+    Type: AWS::Serverless::Function
+    Properties:
+      CodeUri: s3://orders-artifacts-123456789012/archive/v42.zip
+
+  ExportFunction:
+    Type: AWS::Serverless::Function
+    Properties:
+      CodeUri:
+        Bucket: orders-artifacts-123456789012
+        Key: export/v7.zip
+
+  SharedLayer:
+    Type: AWS::Serverless::LayerVersion
+    Properties:
+      LayerName: !Sub orders-shared-${Stage}
+      ContentUri: layers/shared/
+      CompatibleRuntimes: [python3.12]
+
+  DepsLayer:
+    Type: AWS::Lambda::LayerVersion
+    Properties:
+      Content: build/deps-layer.zip
+
+  OrdersTable:
+    Type: AWS::DynamoDB::Table
+    Properties:
+      BillingMode: PAY_PER_REQUEST
+
+  OrdersQueue:
+    Type: AWS::SQS::Queue
+
+Outputs:
+  ApiUrl:
+    Value: !Sub "https://${ServerlessRestApi}.execute-api.${AWS::Region}.amazonaws.com/Prod/"
+)";
+
+//===----------------------------------------------------------------------===//
+// SAM
+//===----------------------------------------------------------------------===//
+
+TEST(TemplateLoader, ShortFormTagsDoNotBreakParsing) {
+  TemplateLoad L = loadTemplate("template.yaml", OrdersSam);
+  EXPECT_TRUE(L.problems.empty());
+  EXPECT_TRUE(L.isTemplate);
+  // Functions and layers only, in document order; the table and queue are not code.
+  EXPECT_EQ(ids(L), (std::vector<std::string>{"OrdersFunction", "WorkerFunction", "ReportsFunction",
+                                              "ArchiveFunction", "ExportFunction", "SharedLayer", "DepsLayer"}));
+}
+
+TEST(TemplateLoader, ServerlessFunctionWithAFolderCodeUri) {
+  TemplateLoad L = loadTemplate("template.yaml", OrdersSam);
+  const Deployable *D = find(L, "OrdersFunction");
+  ASSERT_NE(D, nullptr);
+  EXPECT_EQ(D->kind, Deployable::Kind::Function);
+  EXPECT_EQ(D->resourceType, "AWS::Serverless::Function");
+  EXPECT_EQ(D->package, nullptr) << "linking is the scanner's job";
+  ASSERT_TRUE(D->code.has_value());
+  EXPECT_EQ(D->code->path, "src/orders") << "resolved, normalised, no trailing '/'";
+
+  // Line 33: "      CodeUri: ./src/../src/orders/"
+  const Location &C = D->code->location;
+  EXPECT_EQ(C.path, "template.yaml");
+  EXPECT_TRUE(C.members.empty());
+  expectRegion(C.region, 33, 16, 36);
+  EXPECT_EQ(C.logical.name, "OrdersFunction");
+  EXPECT_EQ(C.logical.fullyQualifiedName, "Resources.OrdersFunction.Properties.CodeUri");
+  EXPECT_EQ(C.logical.kind, "property");
+
+  // Line 30: "  OrdersFunction:"
+  EXPECT_EQ(D->location.path, "template.yaml");
+  expectRegion(D->location.region, 30, 3, 17);
+  EXPECT_EQ(D->location.logical, (LogicalLocation{"OrdersFunction", "Resources.OrdersFunction", "resource"}));
+}
+
+TEST(TemplateLoader, QuotedCodeUriRegionIncludesTheQuotes) {
+  TemplateLoad L = loadTemplate("template.yaml", OrdersSam);
+  const Deployable *D = find(L, "WorkerFunction");
+  ASSERT_TRUE(D && D->code);
+  EXPECT_EQ(D->code->path, "src/worker");
+  // Line 59: '      CodeUri: "src/worker"'
+  expectRegion(D->code->location.region, 59, 16, 28);
+  expectRegion(D->location.region, 56, 3, 17);
+}
+
+TEST(TemplateLoader, SingleQuotedValueWithAnEscapedQuote) {
+  const std::string T = "Resources:\n"
+                        "  BriefFunction:\n"
+                        "    Type: AWS::Serverless::Function\n"
+                        "    Properties:\n"
+                        "      CodeUri: 'src/o''brien/fn'   # the whole quoted value\n"
+                        "  DoubleFunction:\n"
+                        "    Type: AWS::Serverless::Function\n"
+                        "    Properties:\n"
+                        "      CodeUri: \"src/o'brien/\\\"fn\\\"\"   # an apostrophe and escaped quotes\n";
+  TemplateLoad L = loadTemplate("template.yaml", T);
+  const Deployable *D = find(L, "BriefFunction");
+  ASSERT_TRUE(D && D->code);
+  EXPECT_EQ(D->code->path, "src/o'brien/fn");
+  expectRegion(D->code->location.region, 5, 16, 33);
+  const Deployable *Double = find(L, "DoubleFunction");
+  ASSERT_TRUE(Double && Double->code);
+  EXPECT_EQ(Double->code->path, "src/o'brien/\"fn\"");
+  expectRegion(Double->code->location.region, 9, 16, 36);
+}
+
+TEST(TemplateLoader, GlobalsAreMergedIntoEveryServerlessFunction) {
+  TemplateLoad L = loadTemplate("template.yaml", OrdersSam);
+
+  const Deployable *Orders = find(L, "OrdersFunction");
+  ASSERT_NE(Orders, nullptr);
+  EXPECT_EQ(Orders->runtime, "python3.12") << "from Globals";
+  EXPECT_EQ(Orders->handler, "app.handler") << "from Globals";
+  // SAM appends the resource's layers to the Globals list; ARNs and !Sub are not local layers.
+  EXPECT_EQ(Orders->layers, (std::vector<std::string>{"SharedLayer", "DepsLayer"}));
+  // Literal values only; the resource overrides Globals per variable.
+  EXPECT_EQ(Orders->environment, (std::map<std::string, std::string>{{"LOG_LEVEL", "DEBUG"},
+                                                                     {"MAX_ITEMS", "50"},
+                                                                     {"POWERTOOLS_SERVICE_NAME", "orders"}}));
+
+  const Deployable *Reports = find(L, "ReportsFunction");
+  ASSERT_NE(Reports, nullptr);
+  ASSERT_TRUE(Reports->code.has_value());
+  EXPECT_EQ(Reports->code->path, "src/common") << "CodeUri from Globals";
+  expectRegion(Reports->code->location.region, 19, 14, 25); // Globals.Function.CodeUri
+  EXPECT_EQ(Reports->runtime, "python3.11") << "the resource overrides Globals";
+  EXPECT_EQ(Reports->handler, "app.handler");
+  EXPECT_EQ(Reports->layers, std::vector<std::string>{"SharedLayer"});
+  EXPECT_EQ(Reports->environment, (std::map<std::string, std::string>{{"DEBUG_MODE", "false"},
+                                                                      {"LOG_LEVEL", "INFO"},
+                                                                      {"POWERTOOLS_SERVICE_NAME", "orders"}}));
+}
+
+TEST(TemplateLoader, EnvironmentOverrideWithAnIntrinsicHidesTheGlobalLiteral) {
+  // Globals say DEBUG_MODE: "false"; OrdersFunction sets it with !If. The
+  // deployed value is not "false", so it must not be reported as such.
+  TemplateLoad L = loadTemplate("template.yaml", OrdersSam);
+  const Deployable *Orders = find(L, "OrdersFunction");
+  ASSERT_NE(Orders, nullptr);
+  EXPECT_EQ(Orders->environment.count("DEBUG_MODE"), 0u);
+  EXPECT_EQ(Orders->environment.count("STAGE"), 0u);
+}
+
+TEST(TemplateLoader, IntrinsicRuntimeStaysUnknownEvenWithAGlobalLiteral) {
+  TemplateLoad L = loadTemplate("template.yaml", OrdersSam);
+  const Deployable *Worker = find(L, "WorkerFunction");
+  ASSERT_NE(Worker, nullptr);
+  EXPECT_FALSE(Worker->runtime.has_value()) << "!Ref NodeRuntime is not python3.12 from Globals";
+  EXPECT_EQ(Worker->handler, "worker.main");
+  EXPECT_EQ(Worker->environment, (std::map<std::string, std::string>{{"DEBUG_MODE", "false"},
+                                                                     {"LOG_LEVEL", "INFO"},
+                                                                     {"POWERTOOLS_SERVICE_NAME", "orders"}}));
+}
+
+TEST(TemplateLoader, S3CodeIsNotLocal) {
+  TemplateLoad L = loadTemplate("template.yaml", OrdersSam);
+  const Deployable *Archive = find(L, "ArchiveFunction");
+  const Deployable *Export = find(L, "ExportFunction");
+  ASSERT_TRUE(Archive && Export);
+  EXPECT_FALSE(Archive->code.has_value()) << "s3:// URI";
+  EXPECT_FALSE(Export->code.has_value()) << "{Bucket, Key}";
+  EXPECT_EQ(Archive->runtime, "python3.12");
+}
+
+TEST(TemplateLoader, LayerVersionsWithContentUriAndContent) {
+  TemplateLoad L = loadTemplate("template.yaml", OrdersSam);
+  const Deployable *Shared = find(L, "SharedLayer");
+  const Deployable *Deps = find(L, "DepsLayer");
+  ASSERT_TRUE(Shared && Deps);
+  EXPECT_EQ(Shared->kind, Deployable::Kind::Layer);
+  EXPECT_EQ(Shared->resourceType, "AWS::Serverless::LayerVersion");
+  ASSERT_TRUE(Shared->code.has_value());
+  EXPECT_EQ(Shared->code->path, "layers/shared");
+  EXPECT_EQ(Shared->code->location.logical.fullyQualifiedName, "Resources.SharedLayer.Properties.ContentUri");
+  expectRegion(Shared->code->location.region, 89, 19, 33);
+  EXPECT_FALSE(Shared->runtime.has_value()) << "Globals.Function does not apply to layers";
+  EXPECT_FALSE(Shared->handler.has_value());
+  EXPECT_TRUE(Shared->layers.empty());
+  EXPECT_TRUE(Shared->environment.empty());
+
+  EXPECT_EQ(Deps->kind, Deployable::Kind::Layer);
+  EXPECT_EQ(Deps->resourceType, "AWS::Lambda::LayerVersion");
+  ASSERT_TRUE(Deps->code.has_value());
+  EXPECT_EQ(Deps->code->path, "build/deps-layer.zip");
+  EXPECT_EQ(Deps->code->location.logical.fullyQualifiedName, "Resources.DepsLayer.Properties.Content");
+  expectRegion(Deps->code->location.region, 95, 16, 36);
+}
+
+//===----------------------------------------------------------------------===//
+// Plain CloudFormation
+//===----------------------------------------------------------------------===//
+
+const std::string ThumbnailCfn = R"(AWSTemplateFormatVersion: "2010-09-09"
+Description: Thumbnails, packaged with `aws cloudformation package`
+Globals:
+  Function:
+    Runtime: python3.12
+Resources:
+  ThumbnailFunction:
+    Type: AWS::Lambda::Function
+    Properties:
+      Code: ./dist/fn.zip
+      Handler: index.handler
+      Runtime: nodejs20.x
+      Role: !GetAtt ThumbnailRole.Arn
+      Layers:
+        - !Ref SharpLayer
+  ResizeFunction:
+    Type: AWS::Lambda::Function
+    Properties:
+      Code:
+        S3Bucket: !Sub "artifacts-${AWS::AccountId}"
+        S3Key: resize/v3.zip
+      Handler: resize.handler
+  InlineFunction:
+    Type: AWS::Lambda::Function
+    Properties:
+      Handler: index.handler
+      Runtime: nodejs20.x
+      Code:
+        ZipFile: |
+          exports.handler = async () => "ok";
+  SharpLayer:
+    Type: AWS::Lambda::LayerVersion
+    Properties:
+      Content:
+        S3Bucket: layers-bucket
+        S3Key: sharp.zip
+)";
+
+TEST(TemplateLoader, LambdaFunctionCodeAsAStringIsLocal) {
+  TemplateLoad L = loadTemplate("template.yaml", ThumbnailCfn);
+  EXPECT_TRUE(L.problems.empty());
+  const Deployable *D = find(L, "ThumbnailFunction");
+  ASSERT_NE(D, nullptr);
+  EXPECT_EQ(D->resourceType, "AWS::Lambda::Function");
+  ASSERT_TRUE(D->code.has_value());
+  EXPECT_EQ(D->code->path, "dist/fn.zip");
+  EXPECT_EQ(D->code->location.logical.fullyQualifiedName, "Resources.ThumbnailFunction.Properties.Code");
+  expectRegion(D->code->location.region, 10, 13, 26);
+  EXPECT_EQ(D->runtime, "nodejs20.x");
+  EXPECT_EQ(D->handler, "index.handler");
+  EXPECT_EQ(D->layers, std::vector<std::string>{"SharpLayer"});
+}
+
+TEST(TemplateLoader, LambdaFunctionCodeInS3OrInlineIsNotLocal) {
+  TemplateLoad L = loadTemplate("template.yaml", ThumbnailCfn);
+  const Deployable *Resize = find(L, "ResizeFunction");
+  const Deployable *Inline = find(L, "InlineFunction");
+  const Deployable *Sharp = find(L, "SharpLayer");
+  ASSERT_TRUE(Resize && Inline && Sharp);
+  EXPECT_FALSE(Resize->code.has_value());
+  EXPECT_FALSE(Inline->code.has_value());
+  EXPECT_FALSE(Sharp->code.has_value());
+  EXPECT_FALSE(Resize->runtime.has_value()) << "SAM Globals do not apply to AWS::Lambda::Function";
+}
+
+//===----------------------------------------------------------------------===//
+// Paths
+//===----------------------------------------------------------------------===//
+
+TEST(TemplateLoader, CodePathsAreResolvedFromTheTemplatesFolder) {
+  const std::string T = "Transform: AWS::Serverless-2016-10-31\n"
+                        "Resources:\n"
+                        "  Api:\n"
+                        "    Type: AWS::Serverless::Function\n"
+                        "    Properties: {CodeUri: ../../src/api/, Handler: main, Runtime: provided.al2023}\n"
+                        "  Here:\n"
+                        "    Type: AWS::Serverless::Function\n"
+                        "    Properties: {CodeUri: .}\n"
+                        "  Sibling:\n"
+                        "    Type: AWS::Serverless::Function\n"
+                        "    Properties: {CodeUri: handlers//sibling/./}\n"
+                        "  Escaping:\n"
+                        "    Type: AWS::Serverless::Function\n"
+                        "    Properties: {CodeUri: ../../../outside}\n"
+                        "  Absolute:\n"
+                        "    Type: AWS::Serverless::Function\n"
+                        "    Properties: {CodeUri: /opt/build/fn.zip}\n"
+                        "  Web:\n"
+                        "    Type: AWS::Serverless::Function\n"
+                        "    Properties: {CodeUri: 'https://example.com/fn.zip'}\n";
+  TemplateLoad L = loadTemplate("services/orders/template.yaml", T);
+  ASSERT_EQ(L.deployables.size(), 6u);
+  EXPECT_EQ(find(L, "Api")->code->path, "src/api");
+  EXPECT_EQ(find(L, "Here")->code->path, "services/orders");
+  EXPECT_EQ(find(L, "Sibling")->code->path, "services/orders/handlers/sibling");
+  EXPECT_EQ(find(L, "Escaping")->code->path, "../outside");
+  EXPECT_EQ(find(L, "Absolute")->code->path, "/opt/build/fn.zip");
+  EXPECT_FALSE(find(L, "Web")->code.has_value());
+  // Flow-style values have regions too: line 5, "CodeUri: ../../src/api/" inside braces.
+  expectRegion(find(L, "Api")->code->location.region, 5, 27, 41);
+  EXPECT_EQ(find(L, "Api")->code->location.path, "services/orders/template.yaml");
+
+  TemplateLoad Root = loadTemplate("template.yaml", T);
+  EXPECT_EQ(find(Root, "Here")->code->path, ".");
+  EXPECT_EQ(find(Root, "Sibling")->code->path, "handlers/sibling");
+}
+
+TEST(TemplateLoader, LayersByRefInBothForms) {
+  const std::string T = "Resources:\n"
+                        "  Fn:\n"
+                        "    Type: AWS::Serverless::Function\n"
+                        "    Properties:\n"
+                        "      CodeUri: src/fn\n"
+                        "      Layers:\n"
+                        "        - !Ref PowertoolsLayer\n"
+                        "        - Ref: DepsLayer\n"
+                        "        - {Ref: VendorLayer}\n"
+                        "        - !GetAtt SomeLayer.Arn\n"
+                        "        - {Fn::ImportValue: shared-layer-arn}\n"
+                        "        - arn:aws:lambda:us-east-1:580247275435:layer:LambdaInsightsExtension:38\n";
+  TemplateLoad L = loadTemplate("template.yaml", T);
+  const Deployable *D = find(L, "Fn");
+  ASSERT_NE(D, nullptr);
+  EXPECT_EQ(D->layers, (std::vector<std::string>{"PowertoolsLayer", "DepsLayer", "VendorLayer"}));
+}
+
+//===----------------------------------------------------------------------===//
+// JSON
+//===----------------------------------------------------------------------===//
+
+const std::string ThumbnailJson = R"({
+  "AWSTemplateFormatVersion": "2010-09-09",
+  "Resources": {
+    "ThumbnailFunction": {
+      "Type": "AWS::Lambda::Function",
+      "Properties": {
+        "Code": "build/thumbnail.zip",
+        "Handler": "index.handler",
+        "Runtime": "nodejs20.x",
+        "Role": {"Fn::GetAtt": ["ThumbnailRole", "Arn"]},
+        "Layers": [{"Ref": "SharpLayer"}],
+        "Environment": {"Variables": {"BUCKET": {"Ref": "Bucket"}, "WIDTH": "320", "RETRIES": 3}}
+      }
+    },
+    "SharpLayer": {
+      "Type": "AWS::Serverless::LayerVersion",
+      "Properties": {"ContentUri": "layers/sharp"}
+    }
+  }
+}
+)";
+
+TEST(TemplateLoader, JsonTemplateWithPositions) {
+  TemplateLoad L = loadTemplate("infra/thumbnails.json", ThumbnailJson);
+  EXPECT_TRUE(L.problems.empty());
+  EXPECT_TRUE(L.isTemplate);
+  ASSERT_EQ(ids(L), (std::vector<std::string>{"ThumbnailFunction", "SharpLayer"}));
+  const Deployable &F = L.deployables[0];
+  ASSERT_TRUE(F.code.has_value());
+  EXPECT_EQ(F.code->path, "infra/build/thumbnail.zip");
+  expectRegion(F.code->location.region, 7, 17, 38);
+  expectRegion(F.location.region, 4, 5, 24);
+  EXPECT_EQ(F.runtime, "nodejs20.x");
+  EXPECT_EQ(F.handler, "index.handler");
+  EXPECT_EQ(F.layers, std::vector<std::string>{"SharpLayer"});
+  EXPECT_EQ(F.environment, (std::map<std::string, std::string>{{"RETRIES", "3"}, {"WIDTH", "320"}}));
+  const Deployable &Layer = L.deployables[1];
+  ASSERT_TRUE(Layer.code.has_value());
+  EXPECT_EQ(Layer.code->path, "infra/layers/sharp");
+  expectRegion(Layer.code->location.region, 17, 36, 50);
+}
+
+//===----------------------------------------------------------------------===//
+// Not templates, broken templates
+//===----------------------------------------------------------------------===//
+
+TEST(TemplateLoader, InvalidYamlIsOneErrorOnTheRightLine) {
+  const std::string T = "AWSTemplateFormatVersion: '2010-09-09'\n"
+                        "Resources:\n"
+                        "  OrdersFunction:\n"
+                        "    Type: AWS::Serverless::Function\n"
+                        "    Properties:\n"
+                        "      CodeUri: src/orders/\n"
+                        "      Handler: [app.handler\n"
+                        "      Runtime: python3.12\n";
+  TemplateLoad L = loadTemplate("template.yaml", T);
+  EXPECT_TRUE(L.deployables.empty());
+  ASSERT_EQ(L.problems.size(), 1u);
+  const InputProblem &P = L.problems[0];
+  EXPECT_EQ(P.level, Level::Error);
+  EXPECT_EQ(P.location.path, "template.yaml");
+  EXPECT_THAT(P.message, HasSubstr("cannot parse template"));
+  EXPECT_GE(P.location.region.startLine, 7u) << "the error is at or after the unclosed '['";
+  EXPECT_LE(P.location.region.startLine, 9u);
+}
+
+TEST(TemplateLoader, UnquotedColonIsReportedAtItsLineAndColumn) {
+  const std::string T = "Resources:\n"
+                        "  OrdersFunction:\n"
+                        "    Type: AWS::Serverless::Function\n"
+                        "    Properties:\n"
+                        "      Handler: app: handler\n";
+  TemplateLoad L = loadTemplate("template.yaml", T);
+  ASSERT_EQ(L.problems.size(), 1u);
+  const InputProblem &P = L.problems[0];
+  EXPECT_EQ(P.level, Level::Error);
+  EXPECT_EQ(P.location.region.startLine, 5u);
+  EXPECT_EQ(P.location.region.startColumn, 19u) << "at the second ':'";
+  EXPECT_THAT(P.message, HasSubstr("illegal map value"));
+}
+
+TEST(TemplateLoader, BadIndentationIsReportedOnItsLine) {
+  const std::string T = "AWSTemplateFormatVersion: '2010-09-09'\n"
+                        "Resources:\n"
+                        "  OrdersFunction:\n"
+                        "    Type: AWS::Serverless::Function\n"
+                        "    Properties:\n"
+                        "      CodeUri: src/orders/\n"
+                        "      Handler: app.handler\n"
+                        "     Runtime: python3.12\n"
+                        "      Timeout: 30\n";
+  TemplateLoad L = loadTemplate("template.yaml", T);
+  ASSERT_EQ(L.problems.size(), 1u);
+  EXPECT_EQ(L.problems[0].level, Level::Error);
+  EXPECT_EQ(L.problems[0].location.region.startLine, 8u);
+  EXPECT_FALSE(L.isTemplate);
+}
+
+TEST(TemplateLoader, TabIndentationIsAnErrorNotACrash) {
+  const std::string T = "Resources:\n"
+                        "  Fn:\n"
+                        "\tType: AWS::Serverless::Function\n";
+  TemplateLoad L = loadTemplate("template.yaml", T);
+  ASSERT_EQ(L.problems.size(), 1u);
+  EXPECT_EQ(L.problems[0].level, Level::Error);
+  EXPECT_EQ(L.problems[0].location.region.startLine, 3u);
+}
+
+TEST(TemplateLoader, HostileNestingIsAnErrorNotACrash) {
+  std::string T = "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: ";
+  T += std::string(100000, '[');
+  TemplateLoad L = loadTemplate("template.yaml", T);
+  ASSERT_EQ(L.problems.size(), 1u);
+  EXPECT_EQ(L.problems[0].level, Level::Error);
+}
+
+TEST(TemplateLoader, YamlThatIsNotATemplateIsQuietlySkipped) {
+  const std::string Workflow = "name: deploy\n"
+                               "on:\n"
+                               "  push:\n"
+                               "    branches: [main]\n"
+                               "jobs:\n"
+                               "  deploy:\n"
+                               "    runs-on: ubuntu-latest\n"
+                               "    steps:\n"
+                               "      - uses: actions/checkout@v4\n"
+                               "      - run: sam deploy --no-confirm-changeset\n";
+  for (const std::string &Text : {Workflow, std::string("{\"name\": \"orders\", \"version\": \"1.0.0\"}\n"),
+                                  std::string("- a\n- b\n"), std::string(""), std::string("# only a comment\n"),
+                                  std::string("Resources: []\n")}) {
+    TemplateLoad L = loadTemplate("x.yaml", Text);
+    EXPECT_FALSE(L.isTemplate) << Text;
+    EXPECT_TRUE(L.problems.empty()) << Text;
+    EXPECT_TRUE(L.deployables.empty()) << Text;
+  }
+}
+
+TEST(TemplateLoader, TemplateWithoutFunctionsIsStillATemplate) {
+  const std::string T = "AWSTemplateFormatVersion: '2010-09-09'\n"
+                        "Resources:\n"
+                        "  Bucket:\n"
+                        "    Type: AWS::S3::Bucket\n"
+                        "  Weird:\n"
+                        "    Type: !Ref TypeParam\n"
+                        "  NoType:\n"
+                        "    Properties: {}\n"
+                        "  Scalar: hello\n";
+  TemplateLoad L = loadTemplate("template.yaml", T);
+  EXPECT_TRUE(L.isTemplate);
+  EXPECT_TRUE(L.deployables.empty());
+  EXPECT_TRUE(L.problems.empty());
+}
+
+TEST(TemplateLoader, LooksLikeTemplate) {
+  EXPECT_TRUE(looksLikeTemplate(OrdersSam));
+  EXPECT_TRUE(looksLikeTemplate(ThumbnailJson));
+  EXPECT_TRUE(looksLikeTemplate("AWSTemplateFormatVersion: '2010-09-09'\n"));
+  EXPECT_TRUE(looksLikeTemplate("Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n"));
+  EXPECT_FALSE(looksLikeTemplate("{\"name\": \"orders\", \"dependencies\": {\"aws-sdk\": \"^2\"}}\n"));
+  EXPECT_FALSE(looksLikeTemplate("services:\n  web:\n    image: nginx\n    deploy:\n      resources: {}\n"));
+  EXPECT_FALSE(looksLikeTemplate("Resources:\n  Fn:\n    Type: Custom::Thing\n"));
+  EXPECT_FALSE(looksLikeTemplate(""));
+}
+
+} // namespace
