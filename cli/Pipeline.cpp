@@ -30,6 +30,8 @@ const char *packageRole(const Package &P) {
     return "deployed";
   case Package::Role::LambdaLike:
     return "lambda-like";
+  case Package::Role::Source:
+    return "source";
   case Package::Role::Other:
     return "other";
   }

@@ -24,6 +24,8 @@ Location Package::entryLocation(const PackageEntry &E) const {
   Location L;
   L.path = location.path;
   L.members = location.members;
+  if (isFolder() && singleFile)
+    return L;
   if (isFolder())
     L.path = L.path.empty() || L.path == "." ? E.path : L.path + "/" + E.path;
   else

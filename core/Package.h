@@ -79,6 +79,8 @@ public:
   enum class Role : std::uint8_t {
     Deployed,   ///< a template deploys it as a function's or layer's code
     LambdaLike, ///< on disk, unreferenced, but shaped like a function or layer package
+    Source,     ///< a folder a build step compiles or bundles (Java, Go, .NET, esbuild,
+                ///< makefile): not what ships, so no package rule judges it
     Other       ///< any other archive: only checked for safety and readability
   };
 
@@ -99,6 +101,9 @@ public:
   /// zip), naming libzip's reason. Entries are empty or partial then.
   std::optional<std::string> unreadable;
   unsigned depth = 0; ///< 0 for packages on disk, n for archives nested n levels deep
+  /// A Folder package made of one file a template names (CodeUri: src/app.py):
+  /// location.path is that file, and its single entry is the file's name.
+  bool singleFile = false;
   /// Logical ids of the functions and layers that deploy this package, sorted.
   std::vector<std::string> deployedBy;
   /// Lambda runtimes of those functions ("nodejs20.x"), sorted, when known.
@@ -106,7 +111,7 @@ public:
 
   bool isFolder() const { return origin == Origin::Folder; }
   bool isNested() const { return origin == Origin::NestedArchive; }
-  bool isLambdaCode() const { return role != Role::Other; }
+  bool isLambdaCode() const { return role == Role::Deployed || role == Role::LambdaLike; }
 
   /// The location of entry \p E for a finding: this package's path and member
   /// chain plus the entry's own path (for folders, the file on disk).

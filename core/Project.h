@@ -35,6 +35,8 @@ struct Deployable {
   Location location;       ///< the resource in its template
   std::optional<std::string> runtime; ///< when written as a literal
   std::optional<std::string> handler;
+  /// SAM Metadata.BuildMethod (makefile, esbuild, rust-cargolambda, ...).
+  std::optional<std::string> buildMethod;
   std::optional<CodeReference> code;
   std::vector<std::string> layers; ///< logical ids of layers in the same template
   /// Environment variables whose values are literal strings (SAM Globals merged).

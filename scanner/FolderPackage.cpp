@@ -6,6 +6,7 @@
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
+#include <fnmatch.h>
 #include <filesystem>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -86,6 +87,7 @@ private:
 struct FolderWalker {
   FolderPackage &Pkg;
   std::uint64_t MaxEntries;
+  const std::vector<std::string> &Excluded;
   std::vector<InputProblem> &Problems;
   bool Truncated = false;
 
@@ -96,6 +98,13 @@ struct FolderWalker {
     if (!Rel.empty()) // "" is the folder itself
       L.path = L.path == "." ? Rel : L.path + "/" + Rel;
     Problems.push_back({Level::Warning, std::move(L), std::move(Message)});
+  }
+
+  bool excluded(const std::string &Name) const {
+    for (const std::string &Pattern : Excluded)
+      if (::fnmatch(Pattern.c_str(), Name.c_str(), 0) == 0)
+        return true;
+    return false;
   }
 
   void walk(const std::string &Dir, const std::string &RelDir) {
@@ -113,6 +122,8 @@ struct FolderWalker {
     ::closedir(D);
     std::sort(Names.begin(), Names.end());
     for (const std::string &Name : Names) {
+      if (excluded(Name))
+        continue;
       if (Pkg.entries.size() >= MaxEntries) {
         Truncated = true;
         return;
@@ -153,19 +164,35 @@ struct FolderWalker {
 } // namespace
 
 std::unique_ptr<Package> loadFolderPackage(const std::string &Root, const std::string &RelativePath,
-                                           std::uint64_t MaxEntries,
+                                           const FolderOptions &Options,
                                            std::vector<InputProblem> &Problems) {
   auto Pkg = std::make_unique<FolderPackage>();
   Pkg->origin = Package::Origin::Folder;
   Pkg->location.path = RelativePath;
   Pkg->anchor = Pkg->location;
-  Pkg->AbsoluteDir = RelativePath.empty() || RelativePath.front() == '/'
-                         ? RelativePath
-                         : (RelativePath == "." ? Root : Root + "/" + RelativePath);
-  FolderWalker W{*Pkg, MaxEntries, Problems};
+  std::string Absolute = RelativePath.empty() || RelativePath.front() == '/'
+                             ? RelativePath
+                             : (RelativePath == "." ? Root : Root + "/" + RelativePath);
+  struct stat St;
+  if (::stat(Absolute.c_str(), &St) == 0 && S_ISREG(St.st_mode)) {
+    // One file, zipped on its own: its folder holds it, named by its name.
+    std::filesystem::path File(Absolute);
+    Pkg->singleFile = true;
+    Pkg->AbsoluteDir = File.parent_path().string();
+    PackageEntry E;
+    E.path = File.filename().string();
+    E.size = E.compressedSize = static_cast<std::uint64_t>(St.st_size);
+    E.unixMode = St.st_mode;
+    E.hasUnixMode = true;
+    Pkg->entries.push_back(std::move(E));
+    return Pkg;
+  }
+  Pkg->AbsoluteDir = Absolute;
+  FolderWalker W{*Pkg, Options.maxEntries, Options.excludedNames, Problems};
   W.walk(Pkg->AbsoluteDir, "");
   if (W.Truncated)
-    W.problem("", "folder has more than " + std::to_string(MaxEntries) + " entries; the rest were not read");
+    W.problem("", "folder has more than " + std::to_string(Options.maxEntries) +
+                      " entries; the rest were not read");
   return Pkg;
 }
 

@@ -75,6 +75,43 @@ bool isLibraryArchive(std::string_view Path) {
   return false;
 }
 
+/// How a template's code folder becomes what ships. `aws cloudformation
+/// package` zips it as it is. `sam build` runs a builder first: compiling
+/// ones (Java, .NET, Go, esbuild, makefile, cargo-lambda, and any layer with
+/// a BuildMethod) turn the folder into something else, so it is source, not a
+/// package; copying ones (Python, Node.js, Ruby) leave out fixed lists of
+/// names (aws-lambda-builders' EXCLUDED_FILES and npm pack's defaults).
+struct FolderPlan {
+  bool source = false;
+  std::vector<std::string> excluded;
+};
+
+FolderPlan folderPlan(const Deployable &D) {
+  auto StartsWith = [](const std::string &S, std::string_view Prefix) { return S.rfind(Prefix, 0) == 0; };
+  if (!StartsWith(D.resourceType, "AWS::Serverless::"))
+    return {};
+  if (D.kind == Deployable::Kind::Layer)
+    return {D.buildMethod.has_value(), {}};
+  if (D.buildMethod && !StartsWith(*D.buildMethod, "python") && !StartsWith(*D.buildMethod, "nodejs") &&
+      !StartsWith(*D.buildMethod, "ruby"))
+    return {true, {}};
+  std::string Runtime = D.runtime.value_or("");
+  for (std::string_view Compiled : {"java", "dotnet", "go1"})
+    if (StartsWith(Runtime, Compiled))
+      return {true, {}};
+  if (StartsWith(Runtime, "python"))
+    return {false,
+            {".aws-sam", ".chalice", ".git", ".gitignore", "*.pyc", "__pycache__", "*.so", ".Python",
+             "*.egg-info", "*.egg", "pip-log.txt", "pip-delete-this-directory.txt", "htmlcov", ".tox", ".nox",
+             ".coverage", ".cache", ".pytest_cache", ".python-version", ".mypy_cache", ".dmypy.json", ".pyre",
+             ".env", ".venv", "venv", "venv.bak", "env.bak", "ENV", "env", ".vscode", ".idea"}};
+  if (StartsWith(Runtime, "nodejs"))
+    return {false,
+            {".aws-sam", ".git", ".svn", ".hg", "CVS", ".DS_Store", "._*", ".*.swp", "*.orig", ".npmrc",
+             "npm-debug.log", "package-lock.json"}};
+  return {false, {".aws-sam", ".git"}};
+}
+
 } // namespace
 
 Project scanProject(const ScanOptions &Options) {
@@ -172,19 +209,38 @@ Project scanProject(const ScanOptions &Options) {
       std::string Abs = absoluteOf(Options.root, Path);
       struct stat St;
       if (::stat(Abs.c_str(), &St) != 0) {
+        // Usually a build output not built yet (target/fn.zip): worth saying,
+        // not worth a warning in every CI log.
         InputProblem Pr;
-        Pr.level = Level::Warning;
+        Pr.level = Level::Note;
         Pr.location = D.code->location;
-        Pr.message = D.logicalId + ": code location '" + Path + "' does not exist";
+        Pr.message = D.logicalId + ": code location '" + Path + "' does not exist (not built yet?); its package was not checked";
         P.problems.push_back(std::move(Pr));
         continue;
       }
       std::vector<std::unique_ptr<Package>> New;
-      if (S_ISDIR(St.st_mode)) {
-        New.push_back(loadFolderPackage(Options.root, Path, Options.limits.maxEntries, P.problems));
-      } else if (S_ISREG(St.st_mode)) {
+      FolderPlan Plan = folderPlan(D);
+      bool Zip = false;
+      if (S_ISREG(St.st_mode)) {
+        char Magic[4];
+        std::size_t Got = 0;
+        if (FILE *F = std::fopen(Abs.c_str(), "rb")) {
+          Got = std::fread(Magic, 1, sizeof Magic, F);
+          std::fclose(F);
+        }
+        Zip = hasArchiveExtension(Path) || hasZipMagic(std::string_view(Magic, Got));
+      }
+      if (Zip) {
         // Outside the scan paths or ignored, but a template deploys it.
         loadZipPackages(Abs, Path, Options.limits, Jobs, New, P.problems);
+      } else if (S_ISDIR(St.st_mode) || S_ISREG(St.st_mode)) {
+        // A folder, or one source file the packager zips on its own.
+        FolderOptions FO;
+        FO.maxEntries = Options.limits.maxEntries;
+        FO.excludedNames = Plan.source ? std::vector<std::string>{} : Plan.excluded;
+        New.push_back(loadFolderPackage(Options.root, Path, FO, P.problems));
+        if (Plan.source)
+          New.front()->role = Package::Role::Source;
       }
       if (New.empty())
         continue;
@@ -194,7 +250,8 @@ Project scanProject(const ScanOptions &Options) {
         P.packages.push_back(std::move(N));
     }
     D.package = Pkg;
-    Pkg->role = Package::Role::Deployed;
+    if (Pkg->role != Package::Role::Source)
+      Pkg->role = Package::Role::Deployed;
     Pkg->deployedBy.push_back(D.logicalId);
     if (D.runtime)
       Pkg->runtimes.push_back(*D.runtime);

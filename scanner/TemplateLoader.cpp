@@ -142,6 +142,8 @@ private:
       D.runtime = Runtime.Scalar();
     if (YAML::Node Handler = property(Props, Globals, "Handler"); isPlainString(Handler))
       D.handler = Handler.Scalar();
+    if (YAML::Node Meta = Resource["Metadata"]; Meta && Meta.IsMap() && isPlainString(Meta["BuildMethod"]))
+      D.buildMethod = Meta["BuildMethod"].Scalar();
     // SAM appends a resource's list to the Globals list.
     for (const YAML::Node &Layers : {Globals && Globals.IsMap() ? Globals["Layers"] : YAML::Node(),
                                      Props && Props.IsMap() ? Props["Layers"] : YAML::Node()})

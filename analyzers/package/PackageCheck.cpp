@@ -37,6 +37,8 @@ bool isHostile(const Package &P) {
 }
 
 std::string packageName(const Package &P) {
+  if (P.isFolder() && P.singleFile)
+    return P.location.path;
   if (P.isFolder())
     return P.location.path == "." ? "./" : P.location.path + "/";
   return P.location.displayPath();
@@ -50,14 +52,15 @@ std::string_view baseName(std::string_view Path) {
 std::vector<FunctionSize> functionSizes(const Project &P) {
   std::vector<FunctionSize> Out;
   for (const Deployable &D : P.deployables) {
-    if (D.kind != Deployable::Kind::Function || !D.package || D.package->unreadable)
+    if (D.kind != Deployable::Kind::Function || !D.package || D.package->unreadable || !D.package->isLambdaCode())
       continue;
     FunctionSize S;
     S.function = &D;
     S.parts.push_back({"code", D.package, D.package->unpackedBytes()});
     for (const std::string &LayerId : D.layers) {
       const Deployable *Layer = P.findDeployable(D.location.path, LayerId);
-      if (!Layer || Layer->kind != Deployable::Kind::Layer || !Layer->package || Layer->package->unreadable) {
+      if (!Layer || Layer->kind != Deployable::Kind::Layer || !Layer->package || Layer->package->unreadable ||
+          !Layer->package->isLambdaCode()) {
         ++S.unknownLayers;
         continue;
       }

@@ -64,7 +64,9 @@ class UnsafeEntry final : public PackageCheck {
 public:
   std::string_view ruleId() const override { return "package/unsafe-entry"; }
 
-  bool appliesTo(const Package &P) const override { return !P.unreadable && !isHostile(P); }
+  bool appliesTo(const Package &P) const override {
+    return !P.unreadable && !isHostile(P) && P.role != Package::Role::Source;
+  }
 
   void check(const Package &P, const CheckContext &Ctx, FindingSink &Out) const override {
     std::unordered_set<std::string_view> Seen;

@@ -1,0 +1,65 @@
+//===- tests/e2e/CorpusTest.cpp - Real-world input nobody here wrote --------===//
+//
+// ../shared/corpus/serverless-patterns holds 501 SAM/CloudFormation
+// applications as their authors committed them: every kind of template
+// oddity, code folders for seven languages, build outputs that were never
+// committed. fnlint must read all of it without an error exit, understand the
+// templates (only the genuinely invalid ones are problems), and judge only
+// what ships: no Java/Go/esbuild sources, no single-file CodeUri, taken for a
+// package.
+//
+//===----------------------------------------------------------------------===//
+#include "support/Process.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <map>
+
+using namespace fnlint::test;
+
+namespace {
+
+const std::string Corpus = std::string(FNLINT_SOURCE_DIR) + "/../shared/corpus";
+
+TEST(Corpus, ServerlessPatternsScanCleanly) {
+  if (!std::filesystem::exists(Corpus + "/serverless-patterns"))
+    GTEST_SKIP() << "corpus not found at " << Corpus << " (CI has it; see ../shared/corpus/README.md)";
+  ProcessResult R = runFnlint({"scan", "serverless-patterns", "--format", "json"}, Corpus);
+  ASSERT_EQ(R.signal, 0);
+  ASSERT_TRUE(R.exitCode == 0 || R.exitCode == 1) << R.exitCode << "\n" << R.err;
+  auto J = nlohmann::json::parse(R.out);
+
+  EXPECT_GE(J["inventory"]["templates"].size(), 480u);
+  EXPECT_GE(J["inventory"]["functions"].size(), 500u);
+  std::map<std::string, int> Roles;
+  for (const auto &P : J["inventory"]["packages"])
+    ++Roles[P["role"].get<std::string>()];
+  EXPECT_GE(Roles["deployed"], 250) << "code folders and zips the templates deploy";
+  EXPECT_GE(Roles["source"], 60) << "Java, Go, .NET, esbuild and makefile folders are sources";
+
+  // The input problems are the two templates that are not valid YAML and
+  // notes about build outputs that were never committed; nothing else.
+  int Invalid = 0;
+  for (const auto &P : J["problems"]) {
+    std::string Message = P["message"];
+    if (Message.find("cannot parse template") != std::string::npos) {
+      ++Invalid;
+      continue;
+    }
+    EXPECT_NE(Message.find("does not exist (not built yet?)"), std::string::npos) << P.dump();
+    EXPECT_EQ(P["level"], "note") << P.dump();
+  }
+  EXPECT_EQ(Invalid, 2) << "apigw-custom-domain-edge and rds-sns-event-notification have YAML errors";
+
+  // What is reported is real: nothing about sources, no source file taken
+  // for a broken zip.
+  for (const auto &F : J["findings"]) {
+    std::string Rule = F["ruleId"];
+    EXPECT_NE(Rule, "package/unreadable") << F.dump();
+    EXPECT_NE(F["level"], "error") << F.dump();
+  }
+}
+
+} // namespace
