@@ -24,10 +24,6 @@ namespace {
 
 std::size_t lines(const std::string &S) { return static_cast<std::size_t>(std::count(S.begin(), S.end(), '\n')); }
 
-void write(const std::string &Path, const std::string &Text) {
-  fs::create_directories(fs::path(Path).parent_path());
-  std::ofstream(Path, std::ios::binary) << Text;
-}
 
 TEST(Cli, VersionNamesToolAndDataTables) {
   ProcessResult R = runFnlint({"--version"});
@@ -77,7 +73,7 @@ TEST(Cli, FailOnThresholdDecidesTheExitCode) {
 
 TEST(Cli, CleanFolderExitsZero) {
   TempDir Tmp;
-  write(Tmp.path() + "/README.md", "# nothing to see\n");
+  writeFile(Tmp.path() + "/README.md", "# nothing to see\n");
   ProcessResult R = runFnlint({"scan", "."}, Tmp.path());
   EXPECT_EQ(R.exitCode, 0) << R.out << R.err;
   EXPECT_NE(R.out.find("no findings"), std::string::npos) << R.out;
@@ -107,13 +103,13 @@ TEST(Cli, UnwritableOutputIsAnError) {
 TEST(Cli, BadInputIsReportedAndTheRestOfTheScanGoesOn) {
   TempDir Tmp;
   // A corrupt zip, a template that is not valid YAML, and a good package.
-  write(Tmp.path() + "/broken/function.zip", "PK\x03\x04 this is not really a zip");
-  write(Tmp.path() + "/broken/template.yaml",
+  writeFile(Tmp.path() + "/broken/function.zip", "PK\x03\x04 this is not really a zip");
+  writeFile(Tmp.path() + "/broken/template.yaml",
         "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Fn:\n    Type: [unclosed\n");
   YAML::Node Entries = YAML::Load(R"(
 - {path: index.mjs, text: "export const handler = async () => 1;\n"}
 - {path: config.json, text: "{}", mode: "0600"})");
-  write(Tmp.path() + "/good/function.zip", buildZip(Entries));
+  writeFile(Tmp.path() + "/good/function.zip", buildZip(Entries));
   ProcessResult R = runFnlint({"scan", ".", "--format", "json"}, Tmp.path());
   EXPECT_EQ(R.exitCode, 1) << R.err;
   auto J = nlohmann::json::parse(R.out);
@@ -144,7 +140,7 @@ TEST(Cli, OutputIsByteIdenticalWhateverJobsIs) {
         "- {path: lib/inner.jar, zip: [{path: a.class, random: 3000}, {path: nested.zip, zip: [{path: x.txt, text: hi}]}]}\n"
         "- {path: test/a.test.js, text: \"test\"}\n"
         "- {path: secret.json, text: \"{}\", mode: \"0600\"}\n");
-    write(Tmp.path() + "/dist/fn" + std::to_string(I) + ".zip", buildZip(Entries));
+    writeFile(Tmp.path() + "/dist/fn" + std::to_string(I) + ".zip", buildZip(Entries));
   }
   for (const char *Format : {"json", "sarif", "text"}) {
     ProcessResult One = runFnlint({"scan", ".", "--format", Format, "--jobs", "1"}, Tmp.path());

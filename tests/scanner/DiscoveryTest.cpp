@@ -54,12 +54,7 @@ protected:
   }
 
   std::string abs(const std::string &Rel) const { return Tmp.path() + "/" + Rel; }
-  void write(const std::string &Rel, const std::string &Bytes) {
-    fs::create_directories(fs::path(abs(Rel)).parent_path());
-    std::ofstream Out(abs(Rel), std::ios::binary);
-    Out << Bytes;
-    ASSERT_TRUE(Out.good()) << Rel;
-  }
+  void write(const std::string &Rel, const std::string &Bytes) { writeFile(abs(Rel), Bytes); }
   void link(const std::string &Rel, const std::string &Target) {
     fs::create_directories(fs::path(abs(Rel)).parent_path());
     ASSERT_EQ(::symlink(Target.c_str(), abs(Rel).c_str()), 0) << Rel;

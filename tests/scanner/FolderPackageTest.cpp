@@ -49,8 +49,7 @@ protected:
   std::string abs(const std::string &Rel) const { return Tmp.path() + "/" + Rel; }
 
   void write(const std::string &Rel, const std::string &Text, mode_t Mode = 0644) {
-    fs::create_directories(fs::path(abs(Rel)).parent_path());
-    std::ofstream(abs(Rel), std::ios::binary) << Text;
+    writeFile(abs(Rel), Text);
     ASSERT_EQ(::chmod(abs(Rel).c_str(), Mode), 0);
   }
   void mkdir(const std::string &Rel, mode_t Mode = 0755) {

@@ -100,12 +100,7 @@ protected:
   TempDir Tmp;
 
   std::string abs(const std::string &Rel) const { return Tmp.path() + "/" + Rel; }
-  void write(const std::string &Rel, const std::string &Bytes) {
-    fs::create_directories(fs::path(abs(Rel)).parent_path());
-    std::ofstream Out(abs(Rel), std::ios::binary);
-    Out << Bytes;
-    ASSERT_TRUE(Out.good()) << Rel;
-  }
+  void write(const std::string &Rel, const std::string &Bytes) { writeFile(abs(Rel), Bytes); }
 
   /// The repository every test starts from.
   void writeOrdersRepo() {

@@ -90,13 +90,6 @@ std::string overlappingZip(std::size_t Entries, std::size_t Bytes) {
   return Z;
 }
 
-void writeFile(const std::string &Path, const std::string &Bytes) {
-  fs::create_directories(fs::path(Path).parent_path());
-  std::ofstream Out(Path, std::ios::binary | std::ios::trunc);
-  Out.write(Bytes.data(), static_cast<std::streamsize>(Bytes.size()));
-  check(static_cast<bool>(Out), "cannot write " + Path);
-}
-
 void materializeFolder(const YAML::Node &Entries, const std::string &Dir) {
   fs::create_directories(Dir);
   std::vector<std::pair<std::string, std::uint32_t>> DirModes;
@@ -122,6 +115,15 @@ void materializeFolder(const YAML::Node &Entries, const std::string &Dir) {
 }
 
 } // namespace
+
+void writeFile(const std::string &Path, const std::string &Bytes) {
+  fs::create_directories(fs::path(Path).parent_path());
+  std::ofstream Out(Path, std::ios::binary | std::ios::trunc);
+  Out.write(Bytes.data(), static_cast<std::streamsize>(Bytes.size()));
+  check(static_cast<bool>(Out), "cannot write " + Path);
+}
+
+void PrintTo(const Fixture &F, std::ostream *OS) { *OS << F.name; }
 
 std::string readFile(const std::string &Path) {
   std::ifstream In(Path, std::ios::binary);

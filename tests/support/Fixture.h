@@ -32,6 +32,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <memory>
+#include <ostream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -81,5 +82,10 @@ std::string buildZip(const YAML::Node &Entries);
 
 /// Reads a whole file.
 std::string readFile(const std::string &Path);
+/// Writes \p Bytes to \p Path, creating its folders; throws on failure.
+void writeFile(const std::string &Path, const std::string &Bytes);
+
+/// Names the fixture in test output instead of dumping its bytes.
+void PrintTo(const Fixture &F, std::ostream *OS);
 
 } // namespace fnlint::test
