@@ -63,6 +63,7 @@ struct LimitViolation {
     CompressionRatio,  ///< an entry inflates more than the allowed ratio
     DeclaredTotal,     ///< the central directory declares more bytes than the cap
     NestingDepth,      ///< archives nested deeper than the limit
+    NestedArchives,    ///< more nested archives than the limit (a recursive zip bomb)
     OverlappingEntries ///< entries share compressed bytes (non-recursive zip bomb)
   };
   Kind kind;

@@ -28,6 +28,9 @@ struct ArchiveLimits {
   std::uint64_t maxNestedArchiveBytes = 256ull << 20;
   /// All nested archives under one package on disk, inflated, at most.
   std::uint64_t maxNestedTotalBytes = 1ull << 30;
+  /// Archives opened under one package on disk (a Java package's lib/*.jar
+  /// stays well below; a recursive zip bomb multiplies past it at once).
+  std::uint64_t maxNestedArchives = 1000;
   /// Entries per archive read from the central directory.
   std::uint64_t maxEntries = 1'000'000;
 };

@@ -83,6 +83,11 @@ public:
       problem(Absolute, "broken symbolic link");
       return;
     }
+    if (!S_ISREG(St.st_mode)) {
+      // A FIFO or device named on the command line would block or never end.
+      problem(Absolute, "not a regular file; not read");
+      return;
+    }
     // Named explicitly: classified even if an ignore file matches it.
     addFile(Absolute, Rel, static_cast<std::uint64_t>(St.st_size), /*Explicit=*/true);
   }

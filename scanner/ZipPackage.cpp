@@ -159,21 +159,6 @@ std::unique_ptr<EntryReader> ZipPackage::open(const PackageEntry &E, std::string
   return std::make_unique<ZipEntryReader>(*this, Z, F);
 }
 
-/// Shared by every archive nested under one package on disk.
-struct LoadContext {
-  const ArchiveLimits &Limits;
-  unsigned Jobs;
-  std::mutex Mu;
-  std::vector<std::unique_ptr<Package>> Loaded;
-  std::vector<InputProblem> Problems;
-  std::atomic<std::uint64_t> NestedBytes{0};
-
-  void problem(Location L, std::string Message) {
-    std::lock_guard<std::mutex> Lock(Mu);
-    Problems.push_back({Level::Warning, std::move(L), std::move(Message)});
-  }
-};
-
 std::string_view baseName(std::string_view Path) {
   auto Slash = Path.rfind('/');
   return Slash == std::string_view::npos ? Path : Path.substr(Slash + 1);
@@ -289,87 +274,137 @@ bool isNestedCandidate(const ZipPackage &Pkg, const PackageEntry &E) {
   return N == 4 && hasZipMagic(std::string_view(Buf, 4));
 }
 
-void loadArchive(std::unique_ptr<ZipPackage> Pkg, LoadContext &Ctx);
-
-void loadNested(ZipPackage &Parent, LoadContext &Ctx) {
-  if (!Parent.BlockedReason.empty())
-    return;
-  std::vector<const PackageEntry *> Candidates;
-  for (const PackageEntry &E : Parent.entries)
-    if (isNestedCandidate(Parent, E))
-      Candidates.push_back(&E);
-  if (Candidates.empty())
-    return;
-  if (Parent.depth + 1 > Ctx.Limits.maxDepth) {
-    for (const PackageEntry *E : Candidates)
-      Parent.violations.push_back({LimitViolation::Kind::NestingDepth, E->path,
-                                   "an archive nested " + std::to_string(Parent.depth + 1) +
-                                       " levels deep, more than the limit of " + std::to_string(Ctx.Limits.maxDepth)});
-    return;
-  }
-  // Only the package on disk spreads its nested archives over threads;
-  // deeper levels run on the thread that opened their parent.
-  unsigned Jobs = Parent.depth == 0 ? Ctx.Jobs : 1;
-  parallelFor(Candidates.size(), Jobs, [&](std::size_t I) {
-    const PackageEntry &E = *Candidates[I];
-    Location Where = Parent.entryLocation(E);
-    if (E.size > Ctx.Limits.maxNestedArchiveBytes ||
-        Ctx.NestedBytes.fetch_add(E.size) + E.size > Ctx.Limits.maxNestedTotalBytes) {
-      Ctx.problem(Where, "nested archive not opened: inflating it would exceed the memory limit for nested archives (" +
-                             formatBytes(E.size) + ")");
-      return;
-    }
-    auto Child = std::make_unique<ZipPackage>();
-    Child->origin = Package::Origin::NestedArchive;
-    Child->location = Where;
-    Child->anchor = Parent.anchor; // findings point at the archive on disk, which exists in the repository
-    Child->depth = Parent.depth + 1;
-    Child->archiveBytes = E.size;
-    std::string Error;
-    auto Bytes = std::make_shared<std::string>();
-    Bytes->reserve(static_cast<std::size_t>(E.size));
-    auto R = Parent.open(E, Error);
-    if (!R || !R->readAll(*Bytes, E.size)) {
-      Child->unreadable = "cannot inflate nested archive: " + (R ? R->error() : Error);
-      std::lock_guard<std::mutex> Lock(Ctx.Mu);
-      Ctx.Loaded.push_back(std::move(Child));
-      return;
-    }
-    Child->Buffer = std::move(Bytes);
-    loadArchive(std::move(Child), Ctx);
-  });
-}
-
-void loadArchive(std::unique_ptr<ZipPackage> Pkg, LoadContext &Ctx) {
+/// Reads one archive's central directory and checks it; opens no nested
+/// archive. Returns false when the archive cannot be read.
+bool openArchive(ZipPackage &Pkg, const ArchiveLimits &Limits) {
   std::string Error;
-  zip_t *Z = Pkg->openHandle(Error);
+  zip_t *Z = Pkg.openHandle(Error);
   if (!Z) {
-    Pkg->unreadable = Error;
-    std::lock_guard<std::mutex> Lock(Ctx.Mu);
-    Ctx.Loaded.push_back(std::move(Pkg));
-    return;
+    Pkg.unreadable = Error;
+    return false;
   }
-  readEntries(*Pkg, Z, Ctx.Limits);
-  Pkg->release(Z);
-  checkBombs(*Pkg, Ctx.Limits);
-  readSymlinkTargets(*Pkg);
-  loadNested(*Pkg, Ctx);
-  std::lock_guard<std::mutex> Lock(Ctx.Mu);
-  Ctx.Loaded.push_back(std::move(Pkg));
+  readEntries(Pkg, Z, Limits);
+  Pkg.release(Z);
+  checkBombs(Pkg, Limits);
+  readSymlinkTargets(Pkg);
+  return true;
 }
 
-void finish(LoadContext &Ctx, std::vector<std::unique_ptr<Package>> &Out,
-            std::vector<InputProblem> &Problems) {
-  // Deterministic order whatever the threads did: the package on disk first
-  // (depth 0), then nested ones by member chain.
-  std::sort(Ctx.Loaded.begin(), Ctx.Loaded.end(), [](const auto &A, const auto &B) {
-    return A->location.members < B->location.members;
-  });
-  for (auto &P : Ctx.Loaded)
-    Out.push_back(std::move(P));
-  sortProblems(Ctx.Problems);
-  for (auto &P : Ctx.Problems)
+std::string plural(std::uint64_t N, const char *One, const char *Many) {
+  return std::to_string(N) + " " + (N == 1 ? One : Many);
+}
+
+/// Opens the archives nested in \p Root, level by level. Each level's
+/// candidates are taken in a fixed order (parent, then entry index) and
+/// admitted against the limits in that order before any is opened, so which
+/// archives are read never depends on thread timing; the admitted ones are
+/// then inflated and opened in parallel. Limits that trip are reported once
+/// for the package on disk, not once per archive: a recursive zip bomb
+/// (42.zip) yields one finding, not a million.
+void loadNestedLevels(ZipPackage &Root, const ArchiveLimits &Limits, unsigned Jobs,
+                      std::vector<std::unique_ptr<Package>> &Out, std::vector<InputProblem> &Problems) {
+  std::vector<ZipPackage *> Level = {&Root};
+  std::uint64_t Opened = 0, Bytes = 0;
+  std::uint64_t TooDeep = 0, OverBudget = 0, OverCount = 0;
+  std::string FirstTooDeep, FirstOverBudget;
+  for (unsigned Depth = 0; !Level.empty(); ++Depth) {
+    struct Candidate {
+      ZipPackage *Parent;
+      const PackageEntry *Entry;
+    };
+    std::vector<Candidate> Candidates;
+    for (ZipPackage *Parent : Level)
+      if (Parent->BlockedReason.empty())
+        for (const PackageEntry &E : Parent->entries)
+          if (isNestedCandidate(*Parent, E))
+            Candidates.push_back({Parent, &E});
+    if (Candidates.empty())
+      break;
+    if (Depth + 1 > Limits.maxDepth) {
+      TooDeep = Candidates.size();
+      FirstTooDeep = Candidates.front().Parent->entryLocation(*Candidates.front().Entry).displayPath();
+      break;
+    }
+    std::vector<Candidate> Admitted;
+    for (const Candidate &C : Candidates) {
+      if (Opened >= Limits.maxNestedArchives) {
+        ++OverCount;
+        continue;
+      }
+      std::uint64_t Size = C.Entry->size;
+      if (Size > Limits.maxNestedArchiveBytes || Bytes + Size > Limits.maxNestedTotalBytes) {
+        if (OverBudget++ == 0)
+          FirstOverBudget = C.Parent->entryLocation(*C.Entry).displayPath();
+        continue;
+      }
+      ++Opened;
+      Bytes += Size;
+      Admitted.push_back(C);
+    }
+    std::vector<std::unique_ptr<ZipPackage>> Children(Admitted.size());
+    parallelFor(Admitted.size(), Jobs, [&](std::size_t I) {
+      const ZipPackage &Parent = *Admitted[I].Parent;
+      const PackageEntry &E = *Admitted[I].Entry;
+      auto Child = std::make_unique<ZipPackage>();
+      Child->origin = Package::Origin::NestedArchive;
+      Child->location = Parent.entryLocation(E);
+      Child->anchor = Parent.anchor; // findings point at the archive on disk, which exists in the repository
+      Child->depth = Parent.depth + 1;
+      Child->archiveBytes = E.size;
+      std::string Error;
+      auto Data = std::make_shared<std::string>();
+      Data->reserve(static_cast<std::size_t>(E.size));
+      auto R = Parent.open(E, Error);
+      if (!R || !R->readAll(*Data, E.size)) {
+        Child->unreadable = "cannot inflate nested archive: " + (R ? R->error() : Error);
+      } else {
+        Child->Buffer = std::move(Data);
+        openArchive(*Child, Limits);
+      }
+      Children[I] = std::move(Child);
+    });
+    Level.clear();
+    for (auto &Child : Children) {
+      if (!Child->unreadable)
+        Level.push_back(Child.get());
+      Out.push_back(std::move(Child));
+    }
+  }
+
+  if (TooDeep)
+    Root.violations.push_back({LimitViolation::Kind::NestingDepth, "",
+                               plural(TooDeep, "archive is", "archives are") + " nested more than " +
+                                   std::to_string(Limits.maxDepth) + " levels deep (first: " + FirstTooDeep +
+                                   "); they were not opened"});
+  if (OverCount)
+    Root.violations.push_back({LimitViolation::Kind::NestedArchives, "",
+                               "more than " + std::to_string(Limits.maxNestedArchives) +
+                                   " archives are nested in it; at least " + plural(OverCount, "more was", "more were") +
+                                   " not opened"});
+  if (OverBudget) {
+    InputProblem P;
+    P.level = Level::Warning;
+    P.location = Root.location;
+    P.message = plural(OverBudget, "nested archive was", "nested archives were") +
+                " not opened: inflating them would pass the memory limit for nested archives (" +
+                formatBytes(Limits.maxNestedArchiveBytes) + " each, " + formatBytes(Limits.maxNestedTotalBytes) +
+                " in all; first: " + FirstOverBudget + ")";
     Problems.push_back(std::move(P));
+  }
+}
+
+/// Loads \p Root and everything nested in it into \p Out: the root first,
+/// then nested archives by member chain.
+void loadTree(std::unique_ptr<ZipPackage> Root, const ArchiveLimits &Limits, unsigned Jobs,
+              std::vector<std::unique_ptr<Package>> &Out, std::vector<InputProblem> &Problems) {
+  std::vector<std::unique_ptr<Package>> Nested;
+  if (openArchive(*Root, Limits))
+    loadNestedLevels(*Root, Limits, Jobs, Nested, Problems);
+  std::sort(Nested.begin(), Nested.end(),
+            [](const auto &A, const auto &B) { return A->location.members < B->location.members; });
+  Out.push_back(std::move(Root));
+  for (auto &P : Nested)
+    Out.push_back(std::move(P));
 }
 
 } // namespace
@@ -378,7 +413,6 @@ void loadZipPackages(const std::string &AbsolutePath, const std::string &Relativ
                      const ArchiveLimits &Limits, unsigned Jobs,
                      std::vector<std::unique_ptr<Package>> &Out,
                      std::vector<InputProblem> &Problems) {
-  LoadContext Ctx{Limits, Jobs, {}, {}, {}, {}};
   auto Pkg = std::make_unique<ZipPackage>();
   Pkg->origin = Package::Origin::DiskArchive;
   Pkg->location.path = RelativePath;
@@ -387,15 +421,13 @@ void loadZipPackages(const std::string &AbsolutePath, const std::string &Relativ
   struct stat St;
   if (::stat(AbsolutePath.c_str(), &St) == 0)
     Pkg->archiveBytes = static_cast<std::uint64_t>(St.st_size);
-  loadArchive(std::move(Pkg), Ctx);
-  finish(Ctx, Out, Problems);
+  loadTree(std::move(Pkg), Limits, Jobs, Out, Problems);
 }
 
 void loadZipPackagesFromBuffer(std::shared_ptr<const std::string> Bytes, const Location &Where,
                                const ArchiveLimits &Limits, unsigned Jobs,
                                std::vector<std::unique_ptr<Package>> &Out,
                                std::vector<InputProblem> &Problems) {
-  LoadContext Ctx{Limits, Jobs, {}, {}, {}, {}};
   auto Pkg = std::make_unique<ZipPackage>();
   Pkg->origin = Where.members.empty() ? Package::Origin::DiskArchive : Package::Origin::NestedArchive;
   Pkg->location = Where;
@@ -403,8 +435,7 @@ void loadZipPackagesFromBuffer(std::shared_ptr<const std::string> Bytes, const L
   Pkg->anchor.members.clear();
   Pkg->archiveBytes = Bytes->size();
   Pkg->Buffer = std::move(Bytes);
-  loadArchive(std::move(Pkg), Ctx);
-  finish(Ctx, Out, Problems);
+  loadTree(std::move(Pkg), Limits, Jobs, Out, Problems);
 }
 
 } // namespace fnlint

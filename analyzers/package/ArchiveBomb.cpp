@@ -19,6 +19,8 @@ const char *kindName(LimitViolation::Kind K) {
     return "declared-total";
   case LimitViolation::Kind::NestingDepth:
     return "nesting-depth";
+  case LimitViolation::Kind::NestedArchives:
+    return "nested-archives";
   case LimitViolation::Kind::OverlappingEntries:
     return "overlapping-entries";
   }
@@ -39,9 +41,13 @@ public:
       if (!V.member.empty())
         L.members.push_back(V.member);
       std::string Subject = V.member.empty() ? packageName(P) : L.displayPath();
-      Finding &F = Out.report(ruleId(), Subject + ": " + V.detail + "; fnlint stopped reading " +
-                                            (V.member.empty() ? "this archive" : "this entry"),
-                              std::move(L));
+      // Depth and count limits already say what was left unopened.
+      bool SaysWhatStopped =
+          V.kind == LimitViolation::Kind::NestingDepth || V.kind == LimitViolation::Kind::NestedArchives;
+      std::string Stopped = SaysWhatStopped ? ""
+                            : V.member.empty() ? "; fnlint stopped reading this archive"
+                                               : "; fnlint stopped reading this entry";
+      Finding &F = Out.report(ruleId(), Subject + ": " + V.detail + Stopped, std::move(L));
       F.fingerprintKey = std::string(kindName(V.kind)) + ":" + V.member;
       F.properties = {{"limit", kindName(V.kind)}};
     }

@@ -351,3 +351,19 @@ TEST_F(DiscoveryTest, EmptyTreeAndNoPaths) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(DiscoverySpecialFiles, NamedFifoIsAProblemNotAHang) {
+  // A FIFO named like an archive would block zip_open forever.
+  fnlint::test::TempDir Tmp;
+  std::string Fifo = Tmp.path() + "/function.zip";
+  ASSERT_EQ(::mkfifo(Fifo.c_str(), 0644), 0);
+  fnlint::Discovery D = fnlint::discoverFiles(Tmp.path(), {Fifo, Tmp.path()});
+  EXPECT_TRUE(D.files.empty());
+  ASSERT_EQ(D.problems.size(), 1u);
+  EXPECT_EQ(D.problems[0].location.path, "function.zip");
+  EXPECT_NE(D.problems[0].message.find("not a regular file"), std::string::npos) << D.problems[0].message;
+}
+
+} // namespace

@@ -599,29 +599,56 @@ TEST_F(ZipPackageTest, MemberChainsFollowTheNesting) {
   EXPECT_EQ(readEntry(Core, Core.entries[0]), "region=eu-west-1\nretries=3\n");
 }
 
-TEST_F(ZipPackageTest, NestingDeeperThanTheLimitIsAViolationWithoutAChildPackage) {
+TEST_F(ZipPackageTest, NestingDeeperThanTheLimitIsOneViolationOnTheDiskArchive) {
   std::string Abs = write("dist/outer.zip", threeLevels().build());
   ArchiveLimits Limits;
   Limits.maxDepth = 1;
   Loaded L = loadFile(Abs, "dist/outer.zip", Limits);
   ASSERT_EQ(L.packages.size(), 2u) << "core.jar (depth 2) is not opened";
-  EXPECT_TRUE(L.packages[0]->violations.empty());
   const Package &Inner = *L.packages[1];
   EXPECT_EQ(Inner.depth, 1u);
-  ASSERT_EQ(Inner.violations.size(), 1u);
-  const LimitViolation &V = Inner.violations[0];
-  EXPECT_EQ(V.kind, LimitViolation::Kind::NestingDepth);
-  EXPECT_EQ(V.member, "deep/core.jar");
-  EXPECT_THAT(V.detail, HasSubstr("2 levels deep"));
-  EXPECT_THAT(V.detail, HasSubstr("limit of 1"));
+  EXPECT_TRUE(Inner.violations.empty()) << "reported once, on the archive in the repository";
   EXPECT_NE(findEntry(Inner, "deep/core.jar"), nullptr) << "still listed as an entry";
+  ASSERT_EQ(L.packages[0]->violations.size(), 1u);
+  const LimitViolation &V = L.packages[0]->violations[0];
+  EXPECT_EQ(V.kind, LimitViolation::Kind::NestingDepth);
+  EXPECT_EQ(V.member, "");
+  EXPECT_THAT(V.detail, HasSubstr("1 archive is nested more than 1 levels deep"));
+  EXPECT_THAT(V.detail, HasSubstr("first: dist/outer.zip!/layers/inner.zip!/deep/core.jar"));
 
   Limits.maxDepth = 0;
   L = loadFile(Abs, "dist/outer.zip", Limits);
   ASSERT_EQ(L.packages.size(), 1u);
   ASSERT_EQ(L.packages[0]->violations.size(), 1u);
   EXPECT_EQ(L.packages[0]->violations[0].kind, LimitViolation::Kind::NestingDepth);
-  EXPECT_EQ(L.packages[0]->violations[0].member, "layers/inner.zip");
+  EXPECT_THAT(L.packages[0]->violations[0].detail, HasSubstr("first: dist/outer.zip!/layers/inner.zip"));
+}
+
+TEST_F(ZipPackageTest, RecursiveZipBombIsCutOffByTheArchiveCount) {
+  // 42.zip's shape: every level holds 16 copies of the level below. Opening
+  // all of it is 16^4 archives; the count limit stops it early, the same way
+  // whatever the number of threads, with one violation, not thousands.
+  Entries Level;
+  Level.file("0.txt", "payload\n");
+  for (int Depth = 0; Depth < 4; ++Depth) {
+    Entries Up;
+    for (int I = 0; I < 16; ++I)
+      Up.zip(std::to_string(I) + ".zip", Level);
+    Level = Up;
+  }
+  std::string Abs = write("42.zip", Level.build());
+  ArchiveLimits Limits;
+  Limits.maxNestedArchives = 100;
+  Loaded One = loadFile(Abs, "42.zip", Limits, /*Jobs=*/1);
+  Loaded Four = loadFile(Abs, "42.zip", Limits, /*Jobs=*/4);
+  ASSERT_EQ(One.packages.size(), 101u) << "the disk archive and 100 nested ones";
+  ASSERT_EQ(Four.packages.size(), One.packages.size());
+  for (std::size_t I = 0; I < One.packages.size(); ++I)
+    EXPECT_EQ(One.packages[I]->location.members, Four.packages[I]->location.members) << I;
+  ASSERT_EQ(One.packages[0]->violations.size(), 1u);
+  EXPECT_EQ(One.packages[0]->violations[0].kind, LimitViolation::Kind::NestedArchives);
+  EXPECT_THAT(One.packages[0]->violations[0].detail, HasSubstr("more than 100 archives are nested in it"));
+  EXPECT_EQ(One.packages[0]->violations[0].detail, Four.packages[0]->violations[0].detail);
 }
 
 TEST_F(ZipPackageTest, NestedArchiveThatIsNotAZipIsAnUnreadableChild) {
@@ -649,8 +676,9 @@ TEST_F(ZipPackageTest, NestedArchiveOverTheMemoryLimitIsListedNotOpened) {
   EXPECT_EQ(L.packages[1]->location.members, std::vector<std::string>{"lib/small.zip"});
   ASSERT_EQ(L.problems.size(), 1u);
   EXPECT_EQ(L.problems[0].level, Level::Warning);
-  EXPECT_EQ(L.problems[0].location.displayPath(), "fn.zip!/lib/commons-util-2.4.1.jar");
-  EXPECT_THAT(L.problems[0].message, HasSubstr("nested archive not opened"));
+  EXPECT_EQ(L.problems[0].location.displayPath(), "fn.zip");
+  EXPECT_THAT(L.problems[0].message, HasSubstr("1 nested archive was not opened"));
+  EXPECT_THAT(L.problems[0].message, HasSubstr("first: fn.zip!/lib/commons-util-2.4.1.jar"));
 }
 
 TEST_F(ZipPackageTest, NestedArchivesShareOneMemoryBudget) {
@@ -665,14 +693,16 @@ TEST_F(ZipPackageTest, NestedArchivesShareOneMemoryBudget) {
 
   ArchiveLimits Limits;
   Limits.maxNestedTotalBytes = 2 * JarBytes + JarBytes / 2; // room for two of the four
-  Loaded L = loadFile(Abs, "fn.zip", Limits, /*Jobs=*/1);
-  ASSERT_EQ(L.packages.size(), 3u);
-  EXPECT_EQ(L.packages[1]->location.members, std::vector<std::string>{"lib/dep0.jar"})
-      << "with one job, the first archives in the central directory get the budget";
-  EXPECT_EQ(L.packages[2]->location.members, std::vector<std::string>{"lib/dep1.jar"});
-  ASSERT_EQ(L.problems.size(), 2u);
-  EXPECT_EQ(L.problems[0].location.displayPath(), "fn.zip!/lib/dep2.jar");
-  EXPECT_EQ(L.problems[1].location.displayPath(), "fn.zip!/lib/dep3.jar");
+  for (unsigned Jobs : {1u, 4u}) {
+    Loaded L = loadFile(Abs, "fn.zip", Limits, Jobs);
+    ASSERT_EQ(L.packages.size(), 3u);
+    EXPECT_EQ(L.packages[1]->location.members, std::vector<std::string>{"lib/dep0.jar"})
+        << "the first archives in the central directory get the budget, whatever the jobs";
+    EXPECT_EQ(L.packages[2]->location.members, std::vector<std::string>{"lib/dep1.jar"});
+    ASSERT_EQ(L.problems.size(), 1u) << "one problem for all that did not fit";
+    EXPECT_THAT(L.problems[0].message, HasSubstr("2 nested archives were not opened"));
+    EXPECT_THAT(L.problems[0].message, HasSubstr("first: fn.zip!/lib/dep2.jar"));
+  }
 }
 
 TEST_F(ZipPackageTest, EncryptedNestedArchiveIsListedButNotOpened) {

@@ -4,6 +4,7 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <deque>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -152,17 +153,22 @@ std::string buildZip(const YAML::Node &Entries) {
   int Err = 0;
   zip_t *Z = zip_open(Path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &Err);
   check(Z != nullptr, "zip_open failed");
-  std::vector<std::string> Keep; // buffers must live until zip_close
-  Keep.reserve(Entries.size());
+  std::deque<std::string> Keep; // buffers must stay put until zip_close
   for (const auto &E : Entries) {
+    // `copies: N` repeats the entry N times, "{i}" in its path numbering them.
+    std::size_t Copies = E["copies"] ? E["copies"].as<std::size_t>() : 1;
+    std::string Content = E["dir"] ? std::string() : contentOf(E);
+    for (std::size_t Copy = 0; Copy < Copies; ++Copy) {
     std::string Name = E["path"].as<std::string>();
+    if (auto Pos = Name.find("{i}"); Pos != std::string::npos)
+      Name.replace(Pos, 3, std::to_string(Copy));
     zip_int64_t Index;
     std::uint32_t Mode;
     if (E["dir"]) {
       Index = zip_dir_add(Z, Name.c_str(), ZIP_FL_ENC_UTF_8);
       Mode = S_IFDIR | parseMode(E["mode"], 0755);
     } else {
-      Keep.push_back(contentOf(E));
+      Keep.push_back(Content);
       zip_source_t *Src = zip_source_buffer(Z, Keep.back().data(), Keep.back().size(), 0);
       Index = zip_file_add(Z, Name.c_str(), Src, ZIP_FL_ENC_UTF_8);
       Mode = (E["symlink"] ? S_IFLNK : S_IFREG) | parseMode(E["mode"], E["symlink"] ? 0777 : 0644);
@@ -179,6 +185,7 @@ std::string buildZip(const YAML::Node &Entries) {
       zip_file_set_external_attributes(Z, static_cast<zip_uint64_t>(Index), 0, ZIP_OPSYS_DOS, E["dir"] ? 0x10 : 0);
     else
       zip_file_set_external_attributes(Z, static_cast<zip_uint64_t>(Index), 0, ZIP_OPSYS_UNIX, Mode << 16);
+    }
   }
   check(zip_close(Z) == 0, "zip_close failed");
   return readFile(Path);
@@ -214,6 +221,8 @@ std::vector<Fixture> findFixtures(const std::string &Category) {
           F.limits.maxDeclaredBytes = L["maxDeclaredBytes"].as<std::uint64_t>();
         if (L["maxEntries"])
           F.limits.maxEntries = L["maxEntries"].as<std::uint64_t>();
+        if (L["maxNestedArchives"])
+          F.limits.maxNestedArchives = L["maxNestedArchives"].as<std::uint64_t>();
       }
       Out.push_back(std::move(F));
     }

@@ -14,13 +14,14 @@
 //   archive: function.zip        # name of the zip to build (default)
 //   folder: src/fn               # or: write the entries as files under this folder
 //   template: |                  # optional template.yaml written at the root
-//   entries:                     # see FixtureEntry
+//   entries:                     # path, text|random|zeros|zip|symlink|dir, mode, method,
+//                                #   encrypt, no-unix-mode, copies (N copies, "{i}" numbers them)
 //   post:                        # optional byte-level damage to the built zip
 //     truncate: 100              #   keep the first N bytes
 //     replace: [{from: a, to: b}]#   same-length byte replacement (duplicate names)
 //     raw: "text"                #   replace the whole file with this text
 //   overlap: {entries: 20, bytes: 2000000}  # a non-recursive overlapping zip bomb instead
-//   limits: {maxDepth: 2, maxDeclaredBytes: 1000}
+//   limits: {maxDepth: 2, maxDeclaredBytes: 1000, maxNestedArchives: 20}
 //   expect:
 //     - {rule: package/dev-artifacts, at: "function.zip"}
 //
