@@ -35,8 +35,12 @@ ProgressLine::~ProgressLine() {
 }
 
 void ProgressLine::run() {
+  // One second by default; the tests shorten it to see the line at all.
+  long DelayMs = 1000;
+  if (const char *Env = std::getenv("FNLINT_PROGRESS_AFTER_MS"))
+    DelayMs = std::strtol(Env, nullptr, 10);
   std::unique_lock<std::mutex> Lock(Mu);
-  if (Done.wait_for(Lock, std::chrono::seconds(1), [this] { return Finished; }))
+  if (Done.wait_for(Lock, std::chrono::milliseconds(DelayMs), [this] { return Finished; }))
     return;
   while (!Finished) {
     std::fprintf(stderr, "\r\033[Kfnlint: scanning: %llu files, %llu/%llu archives",

@@ -233,3 +233,30 @@ TEST(Cli, FingerprintsSurviveLineShifts) {
 }
 
 } // namespace
+
+namespace {
+
+// The progress line appears only on a terminal, never in pipes or CI logs.
+// `script` (util-linux, in every Debian) gives the scan a terminal; the delay
+// is shortened so the quick example scan lives long enough to show it.
+TEST(Cli, ProgressLineOnlyOnATerminal) {
+  std::string Fnlint = FNLINT_EXE;
+  auto OnTerminal = [&](const std::string &Env) {
+    return run({"/usr/bin/script", "-qec", Env + " FNLINT_PROGRESS_AFTER_MS=0 " + Fnlint + " scan examples", "/dev/null"},
+               FNLINT_SOURCE_DIR, {"TERM=xterm"});
+  };
+  // The scan may finish before the progress thread first runs: a few tries.
+  ProcessResult Tty;
+  for (int Try = 0; Try < 5 && Tty.out.find("fnlint: scanning: ") == std::string::npos; ++Try)
+    Tty = OnTerminal("env -u CI -u GITHUB_ACTIONS");
+  EXPECT_NE(Tty.out.find("fnlint: scanning: "), std::string::npos) << Tty.out;
+  EXPECT_NE(Tty.out.find("\r\033[K"), std::string::npos) << "the line is erased at the end";
+
+  ProcessResult Ci = OnTerminal("env CI=true");
+  EXPECT_EQ(Ci.out.find("fnlint: scanning: "), std::string::npos) << Ci.out;
+
+  ProcessResult Pipe = run({Fnlint, "scan", "examples"}, FNLINT_SOURCE_DIR, {"FNLINT_PROGRESS_AFTER_MS=0"});
+  EXPECT_EQ(Pipe.err, "");
+}
+
+} // namespace
