@@ -3,6 +3,7 @@
 
 #include "core/Level.h"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +24,8 @@ struct ScanArgs {
   bool quiet = false;
   std::string root;   ///< empty: the current directory
   unsigned maxArchiveDepth = 4;
+  double nearLimitRatio = 0.8;               ///< package/near-size-limit threshold
+  std::uint64_t maxDeclaredBytes = 4ull << 30; ///< zip-bomb cap on declared sizes
   std::string cppHelper; ///< hidden: path of fnlint-cpp
 };
 

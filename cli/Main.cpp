@@ -24,6 +24,13 @@ int main(int argc, char **argv) {
     std::fputs(versionText().c_str(), stdout);
     return ExitClean;
   }
+  // CLI11 would answer "A subcommand is required" without naming the word.
+  if (argc > 1 && argv[1][0] != '-' && std::strcmp(argv[1], "scan") != 0 && std::strcmp(argv[1], "rules") != 0 &&
+      std::strcmp(argv[1], "explain") != 0) {
+    std::fprintf(stderr, "fnlint: error: unknown command '%s' (commands: scan, rules, explain; see fnlint --help)\n",
+                 argv[1]);
+    return ExitError;
+  }
   try {
     CLI::App App{"fnlint: a static analyzer and policy linter for AWS Lambda functions, their code "
                  "packages, configuration and IAM policies."};
@@ -53,6 +60,14 @@ int main(int argc, char **argv) {
                         "Open archives nested at most this deep")
         ->check(CLI::Range(0u, 32u))
         ->capture_default_str();
+    ScanCmd->add_option("--near-limit-ratio", Scan.nearLimitRatio,
+                        "package/near-size-limit fires above this fraction of a size limit")
+        ->check(CLI::Range(0.01, 0.99))
+        ->capture_default_str();
+    ScanCmd->add_option("--max-declared-size", Scan.maxDeclaredBytes,
+                        "Archives declaring more uncompressed bytes are zip bombs (e.g. 4GB, 500MB)")
+        ->transform(CLI::AsSizeValue(false))
+        ->default_str("4GB");
     ScanCmd->add_option("--cpp-helper", Scan.cppHelper, "Path of the fnlint-cpp helper")->group("");
 
     std::string RulesFormat = "text";

@@ -47,8 +47,8 @@ void printProblems(const std::vector<InputProblem> &Problems) {
       if (P.location.region.startColumn)
         Where += ":" + std::to_string(P.location.region.startColumn);
     }
-    std::fprintf(stderr, "fnlint: %s: %s: %s\n", Where.c_str(), std::string(levelName(P.level)).c_str(),
-                 P.message.c_str());
+    std::fprintf(stderr, "fnlint: %s: %s: %s\n", printable(Where).c_str(), std::string(levelName(P.level)).c_str(),
+                 printable(P.message).c_str());
   }
 }
 
@@ -79,6 +79,7 @@ int runScan(const ScanArgs &Args) {
   Scan.paths = Paths;
   Scan.jobs = Args.jobs ? Args.jobs : hardwareJobs();
   Scan.limits.maxDepth = Args.maxArchiveDepth;
+  Scan.limits.maxDeclaredBytes = Args.maxDeclaredBytes;
   ScanProgress Counters;
   Scan.progress = &Counters;
 
@@ -90,6 +91,7 @@ int runScan(const ScanArgs &Args) {
     AnalysisOptions AO;
     AO.jobs = Scan.jobs;
     AO.cpp.helperPath = Args.cppHelper;
+    AO.package.nearLimitRatio = Args.nearLimitRatio;
     Report = runPipeline(Scan, AO);
   }
 
@@ -116,8 +118,12 @@ int runScan(const ScanArgs &Args) {
       return ExitError;
     }
   } else {
-    std::fwrite(Out.str().data(), 1, Out.str().size(), stdout);
-    std::fflush(stdout);
+    const std::string Text = Out.str();
+    bool Written = std::fwrite(Text.data(), 1, Text.size(), stdout) == Text.size();
+    if (std::fflush(stdout) != 0 || !Written) {
+      std::fprintf(stderr, "fnlint: error: cannot write the report to standard output: %s\n", std::strerror(errno));
+      return ExitError;
+    }
   }
 
   if (Args.failOn == "none")

@@ -1,6 +1,25 @@
 #include "core/Package.h"
 
+#include <cctype>
+#include <filesystem>
+
 namespace fnlint {
+
+bool isAbsoluteMemberPath(std::string_view Path) {
+  if (!Path.empty() && (Path[0] == '/' || Path[0] == '\\'))
+    return true;
+  return Path.size() >= 2 && std::isalpha(static_cast<unsigned char>(Path[0])) && Path[1] == ':';
+}
+
+bool symlinkLeavesPackage(const PackageEntry &E) {
+  if (E.symlinkTarget.empty())
+    return false;
+  if (isAbsoluteMemberPath(E.symlinkTarget))
+    return true;
+  std::filesystem::path P = std::filesystem::path(E.path).parent_path() / E.symlinkTarget;
+  std::string N = P.lexically_normal().generic_string();
+  return N == ".." || N.rfind("../", 0) == 0;
+}
 
 EntryReader::~EntryReader() = default;
 
@@ -37,7 +56,7 @@ std::uint64_t Package::unpackedBytes() const {
   std::uint64_t Total = 0;
   for (const PackageEntry &E : entries)
     if (E.isFile())
-      Total += E.size;
+      Total = addSaturating(Total, E.size);
   return Total;
 }
 

@@ -21,6 +21,12 @@
 
 namespace fnlint {
 
+/// A + B, or the largest value when the sum would wrap: sizes come from
+/// untrusted central directories and may declare 2^63 bytes each.
+constexpr std::uint64_t addSaturating(std::uint64_t A, std::uint64_t B) {
+  return A > UINT64_MAX - B ? UINT64_MAX : A + B;
+}
+
 struct PackageEntry {
   enum class Type : std::uint8_t { File, Directory, Symlink };
 
@@ -41,6 +47,15 @@ struct PackageEntry {
   bool isSymlink() const { return type == Type::Symlink; }
   std::uint32_t permissions() const { return unixMode & 07777; }
 };
+
+/// Whether an archive member name or link target is absolute ("/etc/x",
+/// "\\share\\x", "C:\\x"), in the forms unzip tools on any system honour.
+bool isAbsoluteMemberPath(std::string_view Path);
+
+/// Whether the symbolic link \p E points outside its package: an absolute
+/// target, or one that climbs above the package root from the link's folder.
+/// False when the target could not be read.
+bool symlinkLeavesPackage(const PackageEntry &E);
 
 /// Streams one entry's bytes. Not thread-safe; open one per thread.
 class EntryReader {

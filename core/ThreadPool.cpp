@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <exception>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -19,9 +21,21 @@ void parallelFor(std::size_t Count, unsigned Jobs, const std::function<void(std:
     return;
   }
   std::atomic<std::size_t> Next{0};
+  // An exception (bad_alloc, say) must not escape a worker thread, which
+  // would call std::terminate: the first one is carried to the caller, the
+  // other workers stop taking items.
+  std::exception_ptr Failure;
+  std::mutex FailureMu;
   auto Work = [&] {
-    for (std::size_t I; (I = Next.fetch_add(1)) < Count;)
-      Body(I);
+    try {
+      for (std::size_t I; (I = Next.fetch_add(1)) < Count;)
+        Body(I);
+    } catch (...) {
+      std::lock_guard<std::mutex> Lock(FailureMu);
+      if (!Failure)
+        Failure = std::current_exception();
+      Next = Count;
+    }
   };
   std::vector<std::thread> Pool;
   Pool.reserve(Threads - 1);
@@ -30,6 +44,8 @@ void parallelFor(std::size_t Count, unsigned Jobs, const std::function<void(std:
   Work();
   for (std::thread &T : Pool)
     T.join();
+  if (Failure)
+    std::rethrow_exception(Failure);
 }
 
 } // namespace fnlint

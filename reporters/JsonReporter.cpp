@@ -1,5 +1,7 @@
 #include "reporters/Reporters.h"
 
+#include "reporters/JsonSupport.h"
+
 #include <nlohmann/json.hpp>
 
 namespace fnlint {
@@ -53,7 +55,7 @@ void writeJson(const ScanReport &R, std::ostream &OS) {
     J["message"] = F.message;
     J["location"] = locationJson(F.location);
     J["fingerprint"] = F.fingerprint;
-    J["properties"] = ordered_json::parse(F.properties.dump());
+    J["properties"] = toOrdered(F.properties);
     Findings.push_back(std::move(J));
   }
   Doc["findings"] = std::move(Findings);

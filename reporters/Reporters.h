@@ -30,4 +30,7 @@ void writeSarif(const ScanReport &R, std::ostream &OS);
 /// Percent-encodes a relative path for a SARIF/URI reference.
 std::string encodeUriPath(std::string_view Path);
 
+/// \p S with control characters written as \xHH, for terminal output.
+std::string printable(std::string_view S);
+
 } // namespace fnlint

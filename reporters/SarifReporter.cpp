@@ -10,6 +10,8 @@
 //===----------------------------------------------------------------------===//
 #include "reporters/Reporters.h"
 
+#include "reporters/JsonSupport.h"
+
 #include "core/RuleInfo.h"
 
 #include <nlohmann/json.hpp>
@@ -209,7 +211,7 @@ void writeSarif(const ScanReport &R, std::ostream &OS) {
     Res["locations"] = ordered_json::array({std::move(Loc)});
     Res["partialFingerprints"] = {{"primaryLocationLineHash", F.primaryLocationLineHash},
                                   {"fnlint/v1", F.fingerprint}};
-    ordered_json Props = ordered_json::parse(F.properties.dump());
+    ordered_json Props = toOrdered(F.properties);
     if (!L.members.empty()) {
       Props["archiveMember"] = L.members.back();
       Props["memberChain"] = L.members;

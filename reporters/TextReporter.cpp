@@ -24,20 +24,40 @@ std::string plural(std::size_t N, const char *One, const char *Many) {
 
 } // namespace
 
+/// Control characters from archive entry names or messages are escaped, so
+/// a hostile name cannot forge report lines ("\nfn.zip: note: ...") or
+/// send terminal escapes.
+std::string printable(std::string_view S) {
+  std::string Out;
+  Out.reserve(S.size());
+  for (char C : S) {
+    auto U = static_cast<unsigned char>(C);
+    if (U < 0x20 || U == 0x7f) {
+      static constexpr char Hex[] = "0123456789abcdef";
+      Out += "\\x";
+      Out += Hex[U >> 4];
+      Out += Hex[U & 15];
+    } else {
+      Out += C;
+    }
+  }
+  return Out;
+}
+
 void writeText(const ScanReport &R, std::ostream &OS, const TextOptions &Options) {
   const char *Bold = Options.color ? "\033[1m" : "";
   const char *Dim = Options.color ? "\033[2m" : "";
   const char *Reset = Options.color ? "\033[0m" : "";
   for (const Finding &F : R.findings) {
     const Location &L = F.location;
-    OS << Bold << L.displayPath();
+    OS << Bold << printable(L.displayPath());
     if (L.region.known()) {
       OS << ":" << L.region.startLine;
       if (L.region.startColumn)
         OS << ":" << L.region.startColumn;
     }
     OS << ":" << Reset << " " << (Options.color ? levelColor(F.level) : "") << levelName(F.level) << ":"
-       << Reset << " " << F.message << " " << Dim << "[" << F.ruleId << "]" << Reset << "\n";
+       << Reset << " " << printable(F.message) << " " << Dim << "[" << F.ruleId << "]" << Reset << "\n";
   }
   if (!Options.summary)
     return;

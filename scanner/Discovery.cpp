@@ -33,18 +33,6 @@ bool iequals(std::string_view A, std::string_view B) {
          });
 }
 
-bool readPrefix(const std::string &Path, char *Buf, std::size_t Size, std::size_t &Got) {
-  int Fd = ::open(Path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (Fd < 0)
-    return false;
-  ssize_t N = ::read(Fd, Buf, Size);
-  ::close(Fd);
-  if (N < 0)
-    return false;
-  Got = static_cast<std::size_t>(N);
-  return true;
-}
-
 FileKind classifyByName(std::string_view Path, bool &NeedsMagic) {
   NeedsMagic = false;
   std::string_view Ext = extensionOf(Path);
@@ -74,13 +62,15 @@ public:
       return;
     }
     std::string Rel = relativeToRoot(Root, Absolute);
+    // A link named on the command line is what the user asked for: follow it
+    // (links met while walking are not).
+    if (S_ISLNK(St.st_mode) && ::stat(Absolute.c_str(), &St) != 0) {
+      problem(Absolute, "broken symbolic link");
+      return;
+    }
     if (S_ISDIR(St.st_mode)) {
       loadIgnoreFilesAbove(Absolute);
       walkDir(Absolute, Rel);
-      return;
-    }
-    if (S_ISLNK(St.st_mode) && ::stat(Absolute.c_str(), &St) != 0) {
-      problem(Absolute, "broken symbolic link");
       return;
     }
     if (!S_ISREG(St.st_mode)) {
@@ -96,7 +86,7 @@ private:
   const std::string &Root;
   Discovery &Out;
   IgnoreRules Ignores;
-  std::vector<std::string> LoadedIgnoreDirs;
+  std::unordered_set<std::string> LoadedIgnoreDirs;
   // Scan paths may overlap ("fnlint scan . src template.yaml"): each folder is
   // walked and each file counted once.
   std::unordered_set<std::string> WalkedDirs, CountedFiles;
@@ -110,12 +100,18 @@ private:
   }
 
   void loadIgnoreFile(const std::string &Dir, const std::string &RelDir) {
-    if (std::find(LoadedIgnoreDirs.begin(), LoadedIgnoreDirs.end(), Dir) != LoadedIgnoreDirs.end())
+    if (!LoadedIgnoreDirs.insert(Dir).second)
       return;
-    LoadedIgnoreDirs.push_back(Dir);
-    std::ifstream In(Dir + "/.fnlintignore", std::ios::binary);
-    if (!In)
+    std::string Path = Dir + "/.fnlintignore";
+    struct stat St;
+    if (::lstat(Path.c_str(), &St) != 0)
       return;
+    // Only a regular file is read: a FIFO would block, a directory throw.
+    if (!S_ISREG(St.st_mode) || St.st_size > (1 << 20)) {
+      problem(Path, "not a regular file of at most 1 MB; ignored");
+      return;
+    }
+    std::ifstream In(Path, std::ios::binary);
     std::string Text((std::istreambuf_iterator<char>(In)), std::istreambuf_iterator<char>());
     Ignores.addFile(Text, RelDir == "." ? "" : RelDir);
   }
@@ -192,12 +188,8 @@ private:
       ++Out.filesSeen;
     bool NeedsMagic = false;
     FileKind Kind = classifyByName(Rel, NeedsMagic);
-    if (NeedsMagic && Size >= 22) {
-      char Buf[4];
-      std::size_t Got = 0;
-      if (readPrefix(Abs, Buf, sizeof Buf, Got) && hasZipMagic(std::string_view(Buf, Got)))
-        Kind = FileKind::Archive;
-    }
+    if (NeedsMagic && Size >= 22 && hasZipMagic(readFileHead(Abs, 4)))
+      Kind = FileKind::Archive;
     if (Kind == FileKind::Other)
       return;
     Out.files.push_back({Rel, Kind, Size});
@@ -207,11 +199,26 @@ private:
 } // namespace
 
 bool hasArchiveExtension(std::string_view Name) {
+  return iequals(extensionOf(Name), "zip") || hasLibraryArchiveExtension(Name);
+}
+
+bool hasLibraryArchiveExtension(std::string_view Name) {
   std::string_view Ext = extensionOf(Name);
-  for (std::string_view E : {"zip", "jar", "whl", "egg", "war", "ear"})
+  for (std::string_view E : {"jar", "whl", "egg", "war", "ear"})
     if (iequals(Ext, E))
       return true;
   return false;
+}
+
+std::string readFileHead(const std::string &Path, std::size_t Size) {
+  std::string Head(Size, '\0');
+  int Fd = ::open(Path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (Fd < 0)
+    return "";
+  ssize_t N = ::read(Fd, Head.data(), Size);
+  ::close(Fd);
+  Head.resize(N > 0 ? static_cast<std::size_t>(N) : 0);
+  return Head;
 }
 
 bool hasZipMagic(std::string_view Bytes) {

@@ -41,6 +41,11 @@ struct Discovery {
 bool hasArchiveExtension(std::string_view Name);
 /// Whether \p Bytes start like a zip archive (local header or empty archive).
 bool hasZipMagic(std::string_view Bytes);
+/// The first \p Size bytes of the file at \p Path ("" when it cannot be read).
+std::string readFileHead(const std::string &Path, std::size_t Size);
+/// Whether \p Name has an archive extension other than .zip: wheels, eggs and
+/// Java archives, which are libraries unless a template deploys them.
+bool hasLibraryArchiveExtension(std::string_view Name);
 
 /// Walks \p Paths (absolute or relative to the current directory). \p Root is
 /// the absolute scan root; reported paths are relative to it. Explicitly named

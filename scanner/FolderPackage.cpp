@@ -46,7 +46,7 @@ public:
       Error = "is a directory";
       return nullptr;
     }
-    if (E.isSymlink() && (!symlinkStaysInside(E) || !resolvesInside(E))) {
+    if (E.isSymlink() && (E.symlinkTarget.empty() || symlinkLeavesPackage(E) || !resolvesInside(E))) {
       Error = "symbolic link leaves the package";
       return nullptr;
     }
@@ -73,14 +73,6 @@ private:
       return false;
     std::string_view B = Base.get(), T = Target.get();
     return T == B || (T.size() > B.size() && T.compare(0, B.size(), B) == 0 && (B == "/" || T[B.size()] == '/'));
-  }
-
-  static bool symlinkStaysInside(const PackageEntry &E) {
-    if (E.symlinkTarget.empty() || E.symlinkTarget.front() == '/')
-      return false;
-    std::filesystem::path P = std::filesystem::path(E.path).parent_path() / E.symlinkTarget;
-    std::string N = P.lexically_normal().generic_string();
-    return !(N == ".." || N.rfind("../", 0) == 0);
   }
 };
 

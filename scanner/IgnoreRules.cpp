@@ -315,6 +315,10 @@ void IgnoreRules::addFile(std::string_view Contents, std::string_view BaseDir) {
     if (Line.empty())
       continue;
     P.glob = std::string(Line);
+    // "**/**/" means what "**/" means; each repetition multiplies the
+    // backtracking of the matcher, so a hostile file could stall a scan.
+    for (std::size_t Pos; (Pos = P.glob.find("**/**/")) != std::string::npos;)
+      P.glob.erase(Pos, 3);
     Added.push_back(std::move(P));
   }
 

@@ -64,17 +64,6 @@ bool looksLikeLambdaPackage(const Package &P) {
   return false;
 }
 
-/// Wheels, eggs and Java archives are libraries unless a template deploys them.
-bool isLibraryArchive(std::string_view Path) {
-  std::string Lower(Path);
-  for (char &C : Lower)
-    C = static_cast<char>(std::tolower(static_cast<unsigned char>(C)));
-  for (std::string_view Ext : {".whl", ".egg", ".jar", ".war", ".ear"})
-    if (Lower.size() > Ext.size() && Lower.compare(Lower.size() - Ext.size(), Ext.size(), Ext) == 0)
-      return true;
-  return false;
-}
-
 /// How a template's code folder becomes what ships. `aws cloudformation
 /// package` zips it as it is. `sam build` runs a builder first: compiling
 /// ones (Java, .NET, Go, esbuild, makefile, cargo-lambda, and any layer with
@@ -108,7 +97,10 @@ FolderPlan folderPlan(const Deployable &D) {
   if (StartsWith(Runtime, "nodejs"))
     return {false,
             {".aws-sam", ".git", ".svn", ".hg", "CVS", ".DS_Store", "._*", ".*.swp", "*.orig", ".npmrc",
-             "npm-debug.log", "package-lock.json"}};
+             "npm-debug.log", "package-lock.json",
+             // npm pack leaves the local node_modules out; the builder then
+             // installs the production dependencies package.json names.
+             "node_modules"}};
   return {false, {".aws-sam", ".git"}};
 }
 
@@ -202,6 +194,17 @@ Project scanProject(const ScanOptions &Options) {
     // paths are reported absolute, like every other file outside the root.
     D.code->path = relativeToRoot(Options.root, absoluteOf(Options.root, D.code->path));
     const std::string &Path = D.code->path;
+    if (!Path.empty() && Path.front() == '/') {
+      // A template must not send the scan outside the scan root (Code: /
+      // would walk the whole machine into the report).
+      InputProblem Pr;
+      Pr.level = Level::Warning;
+      Pr.location = D.code->location;
+      Pr.message = D.logicalId + ": code location '" + Path +
+                   "' is outside the scan root; not read (scan from a folder that contains it, or set --root)";
+      P.problems.push_back(std::move(Pr));
+      continue;
+    }
     Package *Pkg = nullptr;
     if (auto It = ByPath.find(Path); It != ByPath.end()) {
       Pkg = It->second;
@@ -221,15 +224,8 @@ Project scanProject(const ScanOptions &Options) {
       std::vector<std::unique_ptr<Package>> New;
       FolderPlan Plan = folderPlan(D);
       bool Zip = false;
-      if (S_ISREG(St.st_mode)) {
-        char Magic[4];
-        std::size_t Got = 0;
-        if (FILE *F = std::fopen(Abs.c_str(), "rb")) {
-          Got = std::fread(Magic, 1, sizeof Magic, F);
-          std::fclose(F);
-        }
-        Zip = hasArchiveExtension(Path) || hasZipMagic(std::string_view(Magic, Got));
-      }
+      if (S_ISREG(St.st_mode))
+        Zip = hasArchiveExtension(Path) || hasZipMagic(readFileHead(Abs, 4));
       if (Zip) {
         // Outside the scan paths or ignored, but a template deploys it.
         loadZipPackages(Abs, Path, Options.limits, Jobs, New, P.problems);
@@ -267,7 +263,7 @@ Project scanProject(const ScanOptions &Options) {
     Unique(Pkg->deployedBy);
     Unique(Pkg->runtimes);
     if (Pkg->role == Package::Role::Other && Pkg->origin == Package::Origin::DiskArchive &&
-        !Pkg->unreadable && !isLibraryArchive(Pkg->location.path) && looksLikeLambdaPackage(*Pkg))
+        !Pkg->unreadable && !hasLibraryArchiveExtension(Pkg->location.path) && looksLikeLambdaPackage(*Pkg))
       Pkg->role = Package::Role::LambdaLike;
   }
   std::sort(P.packages.begin(), P.packages.end(), [](const auto &A, const auto &B) {

@@ -18,9 +18,11 @@ bool isPlainString(const YAML::Node &N) {
 /// The region of the scalar \p N in \p Text, quotes included.
 Region valueRegion(const std::string &Text, const YAML::Node &N) {
   YAML::Mark M = N.Mark();
-  if (M.pos < 0 || static_cast<std::size_t>(M.pos) >= Text.size())
+  // yaml-cpp's offsets start after a byte-order mark; the text keeps it.
+  std::size_t Bom = Text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
+  if (M.pos < 0 || static_cast<std::size_t>(M.pos) + Bom >= Text.size())
     return Region::line(static_cast<std::uint32_t>(std::max(M.line, 0) + 1));
-  std::size_t Begin = static_cast<std::size_t>(M.pos);
+  std::size_t Begin = static_cast<std::size_t>(M.pos) + Bom;
   std::size_t LineEnd = Text.find('\n', Begin);
   if (LineEnd == std::string::npos)
     LineEnd = Text.size();
@@ -184,9 +186,11 @@ TemplateLoad loadTemplate(std::string_view RelativePath, const std::string &Text
     InputProblem P;
     P.level = Level::Error;
     P.location.path = std::string(RelativePath);
-    if (E.mark.line >= 0)
+    if (E.mark.line >= 0) {
+      std::uint32_t Bom = E.mark.line == 0 && Text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
       P.location.region = Region::fromLineColumn(Text, static_cast<std::uint32_t>(E.mark.line + 1),
-                                                 static_cast<std::uint32_t>(E.mark.column + 1), 0);
+                                                 static_cast<std::uint32_t>(E.mark.column + 1) + Bom, 0);
+    }
     P.message = "cannot parse template: " + E.msg;
     Out.problems.push_back(std::move(P));
   }

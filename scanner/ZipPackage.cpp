@@ -26,70 +26,98 @@ std::string zipErrorText(int Code) {
 std::string formatBytes(std::uint64_t N) { return std::to_string(N) + " bytes"; }
 
 /// A zip read with libzip. Each reader borrows its own zip_t from a small
-/// pool, so entries can be streamed from several threads at once.
+/// pool, so entries can be streamed from several threads at once. Handles
+/// are closed once loading is done (an open archive is an open file, and a
+/// repository may hold thousands) and reopened on demand.
 class ZipPackage final : public Package {
 public:
   std::string FilePath;                      ///< set for archives on disk
-  std::shared_ptr<const std::string> Buffer; ///< set for nested archives
+  std::shared_ptr<const std::string> Buffer; ///< the inflated bytes, while they are kept
+  /// For nested archives whose bytes were released after loading: where to
+  /// inflate them from again. Packages live as long as their Project.
+  const ZipPackage *Parent = nullptr;
+  PackageEntry SourceEntry;
   std::vector<std::uint8_t> Blocked;         ///< per entry: 1 when reading it is refused
   std::string BlockedReason;                 ///< for the whole archive, when set
 
-  ~ZipPackage() override {
-    for (zip_t *Z : Free)
-      zip_discard(Z);
-  }
+  ~ZipPackage() override { closeHandles(); }
 
-  zip_t *acquire(std::string &Error) const {
+  struct Handle {
+    zip_t *Z = nullptr;
+    std::shared_ptr<const std::string> Bytes; ///< keeps an in-memory archive alive under Z
+  };
+
+  Handle acquire(std::string &Error) const {
     {
       std::lock_guard<std::mutex> Lock(Mu);
       if (!Free.empty()) {
-        zip_t *Z = Free.back();
+        Handle H = std::move(Free.back());
         Free.pop_back();
-        return Z;
+        return H;
       }
     }
     return openHandle(Error);
   }
 
-  void release(zip_t *Z) const {
+  void release(Handle H) const {
     std::lock_guard<std::mutex> Lock(Mu);
-    Free.push_back(Z);
+    Free.push_back(std::move(H));
   }
 
-  zip_t *openHandle(std::string &Error) const {
+  void closeHandles() const {
+    std::lock_guard<std::mutex> Lock(Mu);
+    for (Handle &H : Free)
+      zip_discard(H.Z);
+    Free.clear();
+  }
+
+  /// Drops the inflated bytes of a nested archive; open() inflates them
+  /// again from the parent when asked.
+  void releaseBytes() {
+    closeHandles();
+    if (Parent)
+      Buffer.reset();
+  }
+
+  Handle openHandle(std::string &Error) const {
+    Handle H;
     int Code = 0;
-    if (!Buffer) {
-      zip_t *Z = zip_open(FilePath.c_str(), ZIP_RDONLY, &Code);
-      if (!Z)
-        Error = describeOpenError(Code);
-      return Z;
+    if (FilePath.size() && !Buffer) {
+      H.Z = zip_open(FilePath.c_str(), ZIP_RDONLY, &Code);
+      if (!H.Z)
+        Error = describeOpenError(Code, nullptr);
+      return H;
     }
-    if (Buffer->empty()) { // libzip would open an empty buffer as an empty archive
+    H.Bytes = Buffer ? Buffer : inflateFromParent(Error);
+    if (!H.Bytes)
+      return H;
+    if (H.Bytes->empty()) { // libzip would open an empty buffer as an empty archive
       Error = "empty file (0 bytes): not a zip archive";
-      return nullptr;
+      return H;
     }
     zip_error_t E;
     zip_error_init(&E);
-    zip_source_t *Src = zip_source_buffer_create(Buffer->data(), Buffer->size(), 0, &E);
-    zip_t *Z = Src ? zip_open_from_source(Src, ZIP_RDONLY, &E) : nullptr;
-    if (!Z) {
+    zip_source_t *Src = zip_source_buffer_create(H.Bytes->data(), H.Bytes->size(), 0, &E);
+    H.Z = Src ? zip_open_from_source(Src, ZIP_RDONLY, &E) : nullptr;
+    if (!H.Z) {
       if (Src)
         zip_source_free(Src);
-      Error = describeOpenError(zip_error_code_zip(&E));
+      Error = describeOpenError(zip_error_code_zip(&E), H.Bytes.get());
     }
     zip_error_fini(&E);
-    return Z;
+    return H;
   }
 
-  std::string describeOpenError(int Code) const {
+  std::string describeOpenError(int Code, const std::string *Bytes) const {
     std::string Why = zipErrorText(Code);
     if (Code == ZIP_ER_NOZIP) {
-      std::size_t Size = 1; // unknown unless the file can be read
-      bool LooksZip = Buffer ? hasZipMagic(*Buffer) : startsWithZipMagic(Size);
-      if (!Buffer && Size == 0)
+      std::string Head = Bytes ? Bytes->substr(0, 64) : readFileHead(FilePath, 64);
+      if (Head.empty())
         return "empty file (0 bytes): not a zip archive (libzip: " + Why + ")";
-      return LooksZip ? "truncated or corrupt: no end of central directory record (libzip: " + Why + ")"
-                      : "not a zip archive (libzip: " + Why + ")";
+      if (Head.rfind("version https://git-lfs.github.com/spec/", 0) == 0)
+        return "a Git LFS pointer, not the archive itself (git lfs pull fetches it)";
+      return hasZipMagic(Head) ? "truncated or corrupt: no end of central directory record (libzip: " + Why + ")"
+                               : "not a zip archive (libzip: " + Why + ")";
     }
     return "cannot open archive (libzip: " + Why + ")";
   }
@@ -98,25 +126,32 @@ public:
 
 private:
   mutable std::mutex Mu;
-  mutable std::vector<zip_t *> Free;
+  mutable std::vector<Handle> Free;
 
-  bool startsWithZipMagic(std::size_t &N) const {
-    FILE *F = std::fopen(FilePath.c_str(), "rb");
-    if (!F)
-      return false;
-    char Buf[4];
-    N = std::fread(Buf, 1, sizeof Buf, F);
-    std::fclose(F);
-    return hasZipMagic(std::string_view(Buf, N));
+  std::shared_ptr<const std::string> inflateFromParent(std::string &Error) const {
+    if (!Parent) {
+      Error = "archive bytes are not available";
+      return nullptr;
+    }
+    auto Data = std::make_shared<std::string>();
+    auto R = Parent->open(SourceEntry, Error);
+    if (!R)
+      return nullptr;
+    if (!R->readAll(*Data, SourceEntry.size)) {
+      Error = "cannot inflate nested archive: " + R->error();
+      return nullptr;
+    }
+    return Data;
   }
 };
 
 class ZipEntryReader final : public EntryReader {
 public:
-  ZipEntryReader(const ZipPackage &Pkg, zip_t *Z, zip_file_t *F) : Pkg(Pkg), Z(Z), F(F) {}
+  ZipEntryReader(const ZipPackage &Pkg, ZipPackage::Handle H, zip_file_t *F)
+      : Pkg(Pkg), H(std::move(H)), F(F) {}
   ~ZipEntryReader() override {
     zip_fclose(F);
-    Pkg.release(Z);
+    Pkg.release(std::move(H));
   }
   std::int64_t read(char *Buffer, std::size_t Size) override {
     zip_int64_t N = zip_fread(F, Buffer, Size);
@@ -128,7 +163,7 @@ public:
 
 private:
   const ZipPackage &Pkg;
-  zip_t *Z;
+  ZipPackage::Handle H;
   zip_file_t *F;
   std::string Err;
 };
@@ -146,17 +181,17 @@ std::unique_ptr<EntryReader> ZipPackage::open(const PackageEntry &E, std::string
     Error = "encrypted entry";
     return nullptr;
   }
-  zip_t *Z = acquire(Error);
-  if (!Z)
+  Handle H = acquire(Error);
+  if (!H.Z)
     return nullptr;
-  zip_file_t *F = zip_fopen_index(Z, E.index, 0);
+  zip_file_t *F = zip_fopen_index(H.Z, E.index, 0);
   if (!F) {
-    Error = zip_error_strerror(zip_get_error(Z));
-    zip_error_clear(Z);
-    release(Z);
+    Error = zip_error_strerror(zip_get_error(H.Z));
+    zip_error_clear(H.Z);
+    release(std::move(H));
     return nullptr;
   }
-  return std::make_unique<ZipEntryReader>(*this, Z, F);
+  return std::make_unique<ZipEntryReader>(*this, std::move(H), F);
 }
 
 std::string_view baseName(std::string_view Path) {
@@ -217,8 +252,8 @@ void checkBombs(ZipPackage &Pkg, const ArchiveLimits &Limits) {
   for (const PackageEntry &E : Pkg.entries) {
     if (E.isDirectory())
       continue;
-    Declared += E.size;
-    Compressed += E.compressedSize;
+    Declared = addSaturating(Declared, E.size);
+    Compressed = addSaturating(Compressed, E.compressedSize);
     if (E.size > Limits.ratioMinEntryBytes &&
         static_cast<double>(E.size) > Limits.maxCompressionRatio * static_cast<double>(std::max<std::uint64_t>(E.compressedSize, 1))) {
       Pkg.Blocked[E.index] = 1;
@@ -278,13 +313,13 @@ bool isNestedCandidate(const ZipPackage &Pkg, const PackageEntry &E) {
 /// archive. Returns false when the archive cannot be read.
 bool openArchive(ZipPackage &Pkg, const ArchiveLimits &Limits) {
   std::string Error;
-  zip_t *Z = Pkg.openHandle(Error);
-  if (!Z) {
+  ZipPackage::Handle H = Pkg.openHandle(Error);
+  if (!H.Z) {
     Pkg.unreadable = Error;
     return false;
   }
-  readEntries(Pkg, Z, Limits);
-  Pkg.release(Z);
+  readEntries(Pkg, H.Z, Limits);
+  Pkg.release(std::move(H));
   checkBombs(Pkg, Limits);
   readSymlinkTargets(Pkg);
   return true;
@@ -351,6 +386,8 @@ void loadNestedLevels(ZipPackage &Root, const ArchiveLimits &Limits, unsigned Jo
       Child->anchor = Parent.anchor; // findings point at the archive on disk, which exists in the repository
       Child->depth = Parent.depth + 1;
       Child->archiveBytes = E.size;
+      Child->Parent = &Parent;
+      Child->SourceEntry = E;
       std::string Error;
       auto Data = std::make_shared<std::string>();
       Data->reserve(static_cast<std::size_t>(E.size));
@@ -363,6 +400,10 @@ void loadNestedLevels(ZipPackage &Root, const ArchiveLimits &Limits, unsigned Jo
       }
       Children[I] = std::move(Child);
     });
+    // This level's bytes have served to open the next; only one level of
+    // inflated archives is held at a time.
+    for (ZipPackage *Done : Level)
+      Done->releaseBytes();
     Level.clear();
     for (auto &Child : Children) {
       if (!Child->unreadable)
@@ -400,6 +441,13 @@ void loadTree(std::unique_ptr<ZipPackage> Root, const ArchiveLimits &Limits, uns
   std::vector<std::unique_ptr<Package>> Nested;
   if (openArchive(*Root, Limits))
     loadNestedLevels(*Root, Limits, Jobs, Nested, Problems);
+  for (auto &P : Nested) {
+    static_cast<ZipPackage &>(*P).releaseBytes();
+    if (P->unreadable) // said here; package/unreadable judges only what a runtime loads
+      Problems.push_back({Level::Note, P->location,
+                          "nested archive cannot be read: " + *P->unreadable + "; its contents were not checked"});
+  }
+  Root->closeHandles();
   std::sort(Nested.begin(), Nested.end(),
             [](const auto &A, const auto &B) { return A->location.members < B->location.members; });
   Out.push_back(std::move(Root));

@@ -27,7 +27,8 @@ public:
 
   void check(const Package &P, const CheckContext &Ctx, FindingSink &Out) const override {
     double Ratio = Ctx.options.nearLimitRatio;
-    if (P.origin == Package::Origin::DiskArchive &&
+    // The zipped limit binds direct uploads only (see TooLargeZipped.cpp).
+    if (P.origin == Package::Origin::DiskArchive && P.role == Package::Role::LambdaLike &&
         near(P.archiveBytes, Ctx.limits.zippedDirectUploadBytes, Ratio)) {
       std::uint64_t Limit = Ctx.limits.zippedDirectUploadBytes;
       Finding &F = Out.report(ruleId(),

@@ -67,7 +67,7 @@ std::vector<FunctionSize> functionSizes(const Project &P) {
       S.parts.push_back({LayerId, Layer->package, Layer->package->unpackedBytes()});
     }
     for (const auto &Part : S.parts)
-      S.totalBytes += Part.bytes;
+      S.totalBytes = addSaturating(S.totalBytes, Part.bytes);
     Out.push_back(std::move(S));
   }
   return Out;

@@ -15,8 +15,12 @@ class TooLargeZipped final : public PackageCheck {
 public:
   std::string_view ruleId() const override { return "package/too-large-zipped"; }
 
+  /// CloudFormation, SAM and the Serverless Framework always hand the code
+  /// to Lambda through S3, where the 50 MB limit does not apply; only a zip no
+  /// template deploys may be headed for a direct upload.
   bool appliesTo(const Package &P) const override {
-    return PackageCheck::appliesTo(P) && P.origin == Package::Origin::DiskArchive;
+    return PackageCheck::appliesTo(P) && P.origin == Package::Origin::DiskArchive &&
+           P.role == Package::Role::LambdaLike;
   }
 
   void check(const Package &P, const CheckContext &Ctx, FindingSink &Out) const override {

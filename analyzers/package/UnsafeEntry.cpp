@@ -3,8 +3,9 @@
 // Entries that extract outside the package folder or overwrite each other:
 // absolute paths, ".." components (zip slip), symbolic links pointing out of
 // the package, duplicate names (which copy wins depends on the unzip tool).
-// Judged for every archive, nested ones and non-Lambda ones included, and for
-// symbolic links in folders.
+// Judged for every archive on disk, non-Lambda ones included, and for
+// symbolic links in folders; not for archives nested in a package, which
+// nothing extracts on Lambda's side.
 //
 //===----------------------------------------------------------------------===//
 #include "analyzers/package/PackageCheck.h"
@@ -16,12 +17,6 @@ namespace fnlint::package {
 namespace {
 
 constexpr std::size_t MaxPerPackage = 100;
-
-bool isAbsolute(std::string_view Path) {
-  if (!Path.empty() && (Path[0] == '/' || Path[0] == '\\'))
-    return true;
-  return Path.size() >= 2 && std::isalpha(static_cast<unsigned char>(Path[0])) && Path[1] == ':';
-}
 
 bool hasDotDot(std::string_view Path) {
   std::size_t Start = 0;
@@ -36,16 +31,6 @@ bool hasDotDot(std::string_view Path) {
   return false;
 }
 
-bool linkEscapes(const PackageEntry &E) {
-  if (E.symlinkTarget.empty())
-    return false; // unreadable target: nothing to judge
-  if (isAbsolute(E.symlinkTarget))
-    return true;
-  std::filesystem::path P = std::filesystem::path(E.path).parent_path() / E.symlinkTarget;
-  std::string N = P.lexically_normal().generic_string();
-  return N == ".." || N.rfind("../", 0) == 0;
-}
-
 /// Packagers (sam build, aws cloudformation package) follow a folder's links
 /// and ship their targets, so a monorepo link to a sibling folder
 /// (shared -> ../shared) is ordinary. A link out of the repository, or to
@@ -53,8 +38,10 @@ bool linkEscapes(const PackageEntry &E) {
 bool linkLeavesRepository(const Package &P, const PackageEntry &E) {
   if (E.symlinkTarget.empty())
     return false;
-  if (isAbsolute(E.symlinkTarget) || isAbsolute(P.location.path))
+  if (isAbsoluteMemberPath(E.symlinkTarget))
     return true;
+  if (isAbsoluteMemberPath(P.location.path))
+    return symlinkLeavesPackage(E); // where the repository is cannot be told: judge by the folder
   std::filesystem::path Link = std::filesystem::path(P.location.path) / E.path;
   std::string N = (Link.parent_path() / E.symlinkTarget).lexically_normal().generic_string();
   return N == ".." || N.rfind("../", 0) == 0;
@@ -64,8 +51,11 @@ class UnsafeEntry final : public PackageCheck {
 public:
   std::string_view ruleId() const override { return "package/unsafe-entry"; }
 
+  /// Packages on disk. An archive nested in a package is never extracted by
+  /// Lambda; the many that dependencies carry as test assets (zip-slip
+  /// samples among them) are not the function's to fix.
   bool appliesTo(const Package &P) const override {
-    return !P.unreadable && !isHostile(P) && P.role != Package::Role::Source;
+    return !P.unreadable && !isHostile(P) && !P.isNested() && P.role != Package::Role::Source;
   }
 
   void check(const Package &P, const CheckContext &Ctx, FindingSink &Out) const override {
@@ -85,7 +75,7 @@ public:
     };
     for (const PackageEntry &E : P.entries) {
       if (!P.isFolder()) {
-        if (isAbsolute(E.path))
+        if (isAbsoluteMemberPath(E.path))
           Report(E, "absolute-path",
                  "entry '" + E.path + "' has an absolute path; unzip tools write it outside the package folder or refuse it");
         else if (hasDotDot(E.path))
@@ -97,7 +87,7 @@ public:
       }
       if (!E.isSymlink())
         continue;
-      if (!P.isFolder() && linkEscapes(E))
+      if (!P.isFolder() && symlinkLeavesPackage(E))
         Report(E, "symlink-escape",
                "symbolic link '" + E.path + "' points to '" + E.symlinkTarget + "', outside the package");
       else if (P.isFolder() && linkLeavesRepository(P, E))

@@ -598,3 +598,23 @@ TEST(TemplateLoader, LooksLikeTemplate) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(TemplateLoaderBom, AByteOrderMarkDoesNotShiftRegions) {
+  const std::string T = "AWSTemplateFormatVersion: '2010-09-09'\n"
+                        "Resources:\n"
+                        "  Fn:\n"
+                        "    Type: AWS::Serverless::Function\n"
+                        "    Properties:\n"
+                        "      CodeUri: src/fn/\n";
+  fnlint::TemplateLoad Plain = fnlint::loadTemplate("template.yaml", T);
+  fnlint::TemplateLoad Bom = fnlint::loadTemplate("template.yaml", "\xEF\xBB\xBF" + T);
+  ASSERT_EQ(Plain.deployables.size(), 1u);
+  ASSERT_EQ(Bom.deployables.size(), 1u);
+  EXPECT_EQ(Bom.deployables[0].code->location.region.startLine, 6u);
+  EXPECT_EQ(Bom.deployables[0].code->location.region.startColumn, Plain.deployables[0].code->location.region.startColumn);
+  EXPECT_EQ(Bom.deployables[0].location.region.startColumn, 3u) << "the resource key on its own line";
+}
+
+} // namespace

@@ -165,12 +165,12 @@ std::string buildZip(const YAML::Node &Entries) {
     zip_int64_t Index;
     std::uint32_t Mode;
     if (E["dir"]) {
-      Index = zip_dir_add(Z, Name.c_str(), ZIP_FL_ENC_UTF_8);
+      Index = zip_dir_add(Z, Name.c_str(), ZIP_FL_ENC_GUESS);
       Mode = S_IFDIR | parseMode(E["mode"], 0755);
     } else {
       Keep.push_back(Content);
       zip_source_t *Src = zip_source_buffer(Z, Keep.back().data(), Keep.back().size(), 0);
-      Index = zip_file_add(Z, Name.c_str(), Src, ZIP_FL_ENC_UTF_8);
+      Index = zip_file_add(Z, Name.c_str(), Src, ZIP_FL_ENC_GUESS);
       Mode = (E["symlink"] ? S_IFLNK : S_IFREG) | parseMode(E["mode"], E["symlink"] ? 0777 : 0644);
       std::string Method = E["method"] ? E["method"].as<std::string>() : "deflate";
       zip_set_file_compression(Z, static_cast<zip_uint64_t>(Index),
