@@ -155,9 +155,54 @@ public:
       report(P, R, "js-v3", Families["js-v3"], Families["js-v3-deps"], Out);
     if (R.nodeMajor && *R.nodeMajor < 18 && Families.count("js-v2"))
       report(P, R, "js-v2", Families["js-v2"], {}, Out);
+    if (P.isFolder() && R.language == Language::Node && !Families.count("js-v3") && !Families.count("js-v2"))
+      checkManifest(P, R, Modern, Out);
   }
 
 private:
+  /// A SAM Node.js folder is packed without its node_modules, and sam build
+  /// installs the production dependencies package.json names: the SDK is
+  /// bundled when it is listed there, whatever the folder holds today.
+  static void checkManifest(const Package &P, const RuntimeView &R, bool Modern, FindingSink &Out) {
+    const PackageEntry *Manifest = nullptr;
+    for (const PackageEntry &E : P.entries)
+      if (E.path == "package.json" && E.isFile() && E.size < (1u << 20))
+        Manifest = &E;
+    if (!Manifest)
+      return;
+    std::string Error, Text;
+    auto Reader = P.open(*Manifest, Error);
+    if (!Reader || !Reader->readAll(Text, 1u << 20))
+      return;
+    nlohmann::json J = nlohmann::json::parse(Text, nullptr, /*allow_exceptions=*/false);
+    if (!J.is_object() || !J.contains("dependencies") || !J["dependencies"].is_object())
+      return;
+    std::vector<std::string> Listed;
+    for (const auto &[Name, Version] : J["dependencies"].items())
+      if (Modern ? Name.rfind("@aws-sdk/", 0) == 0 : Name == "aws-sdk")
+        Listed.push_back(Name);
+    if (Listed.empty())
+      return;
+    std::string Names;
+    for (std::size_t I = 0; I < Listed.size() && I < 3; ++I)
+      Names += (I ? ", " : "") + Listed[I];
+    if (Listed.size() > 3)
+      Names += ", ...";
+    std::string Provider = R.name.empty() ? "the nodejs18.x and later runtimes already provide"
+                                          : "the " + R.name + " runtime already provides";
+    Finding &F = Out.report("package/bundles-runtime-sdk",
+                            packageName(P) + "package.json lists " + std::to_string(Listed.size()) +
+                                (Modern ? " @aws-sdk package" : " aws-sdk package") + (Listed.size() == 1 ? "" : "s") +
+                                " in dependencies (" + Names + "), which sam build installs into the package though " +
+                                Provider + "; move " + (Listed.size() == 1 ? "it" : "them") +
+                                " to devDependencies unless you need to pin the version",
+                            P.anchor);
+    F.fingerprintKey = Modern ? "js-v3-manifest" : "js-v2-manifest";
+    F.properties = {{"sdk", Modern ? "js-v3" : "js-v2"}, {"dependencies", Listed}};
+    if (!R.name.empty())
+      F.properties["runtime"] = R.name;
+  }
+
   static void report(const Package &P, const RuntimeView &R, const std::string &Family,
                      const std::map<std::string, std::uint64_t> &Dirs,
                      const std::map<std::string, std::uint64_t> &Deps, FindingSink &Out) {
