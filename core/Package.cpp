@@ -1,6 +1,10 @@
 #include "core/Package.h"
 
 #include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
 #include <filesystem>
 
 namespace fnlint {
@@ -22,6 +26,41 @@ bool symlinkLeavesPackage(const PackageEntry &E) {
 }
 
 EntryReader::~EntryReader() = default;
+
+namespace {
+
+class FileReader final : public EntryReader {
+public:
+  explicit FileReader(int Fd) : Fd(Fd) {}
+  ~FileReader() override { ::close(Fd); }
+  std::int64_t read(char *Buffer, std::size_t Size) override {
+    for (;;) {
+      ssize_t N = ::read(Fd, Buffer, Size);
+      if (N >= 0)
+        return N;
+      if (errno != EINTR) {
+        Err = std::strerror(errno);
+        return -1;
+      }
+    }
+  }
+  const std::string &error() const override { return Err; }
+
+private:
+  int Fd;
+  std::string Err;
+};
+
+} // namespace
+
+std::unique_ptr<EntryReader> openDiskFile(const std::string &AbsolutePath, std::string &Error) {
+  int Fd = ::open(AbsolutePath.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (Fd < 0) {
+    Error = std::strerror(errno);
+    return nullptr;
+  }
+  return std::make_unique<FileReader>(Fd);
+}
 
 bool EntryReader::readAll(std::string &Out, std::uint64_t Limit) {
   char Buffer[64 * 1024];

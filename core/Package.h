@@ -71,6 +71,10 @@ public:
   bool readAll(std::string &Out, std::uint64_t Limit);
 };
 
+/// Opens a file on disk for reading. Non-blocking, so a file replaced by a
+/// FIFO since discovery cannot stall a scan.
+std::unique_ptr<EntryReader> openDiskFile(const std::string &AbsolutePath, std::string &Error);
+
 /// A limit the reader enforced on a hostile or unreasonable archive. Reading
 /// that archive (or entry) stopped; the rest of the scan went on.
 struct LimitViolation {

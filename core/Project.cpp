@@ -1,5 +1,6 @@
 #include "core/Project.h"
 
+
 namespace fnlint {
 
 const Deployable *Project::findDeployable(std::string_view TemplatePath,
@@ -8,6 +9,11 @@ const Deployable *Project::findDeployable(std::string_view TemplatePath,
     if (D.location.path == TemplatePath && D.logicalId == LogicalId)
       return &D;
   return nullptr;
+}
+
+std::unique_ptr<EntryReader> Project::openFile(std::string_view Path, std::string &Error) const {
+  std::string Abs = !Path.empty() && Path.front() == '/' ? std::string(Path) : root + "/" + std::string(Path);
+  return openDiskFile(Abs, Error);
 }
 
 } // namespace fnlint

@@ -26,6 +26,17 @@ struct CodeReference {
   Location location; ///< the property value in the template
 };
 
+/// One environment variable of a function, as its configuration writes it.
+struct EnvironmentVariable {
+  std::string name;
+  /// The value when it is a plain string (or number/boolean written as one).
+  /// Empty with literal=false when the value is computed: an intrinsic
+  /// (!Ref, !Sub, Fn::GetAtt ...), a Terraform unknown, a variable.
+  std::string value;
+  bool literal = false;
+  Location location; ///< the value in its file; the name's position when the value has none
+};
+
 /// A Lambda function or layer declared in a template.
 struct Deployable {
   enum class Kind : std::uint8_t { Function, Layer };
@@ -41,8 +52,19 @@ struct Deployable {
   std::vector<std::string> layers; ///< logical ids of layers in the same template
   /// Environment variables whose values are literal strings (SAM Globals merged).
   std::map<std::string, std::string> environment;
+  /// Every environment variable with its position, literal or not, sorted by
+  /// name (SAM Globals merged, the resource winning).
+  std::vector<EnvironmentVariable> environmentVariables;
   /// The package the code reference resolved to, set by linking.
   const Package *package = nullptr;
+};
+
+/// A file found by discovery that is not itself an archive: source code,
+/// configuration, anything a secret could hide in. Read through
+/// Project::openFile, never directly.
+struct SourceFile {
+  std::string path; ///< relative to the scan root
+  std::uint64_t size = 0;
 };
 
 struct Project {
@@ -51,6 +73,7 @@ struct Project {
   std::vector<Deployable> deployables;            ///< sorted by template path, then logical id
   std::vector<std::string> templates;             ///< template files found
   std::vector<std::string> cppSources;            ///< C/C++ sources found (handler analysis)
+  std::vector<SourceFile> files;                  ///< every regular file discovered, archives excepted
   std::vector<InputProblem> problems;
   std::uint64_t filesSeen = 0;
 
@@ -58,6 +81,9 @@ struct Project {
   std::map<std::string, std::string> texts;
 
   const Deployable *findDeployable(std::string_view TemplatePath, std::string_view LogicalId) const;
+
+  /// Opens a file of \c files (or any path relative to the root) for reading.
+  std::unique_ptr<EntryReader> openFile(std::string_view Path, std::string &Error) const;
 };
 
 } // namespace fnlint

@@ -29,6 +29,8 @@ struct RuleInfo {
   std::span<const std::string_view> references;
   std::string_view implementation;   ///< source file implementing the check
   std::string_view definition;       ///< the YAML file, relative to the source tree
+  /// For pattern rules, the `detect:` block as JSON (docs/rule-schema.md); else empty.
+  std::string_view detect;
 };
 
 /// A data table shipped in rules/data/ (AWS limits, runtime lifecycle, ...).

@@ -190,8 +190,6 @@ private:
     FileKind Kind = classifyByName(Rel, NeedsMagic);
     if (NeedsMagic && Size >= 22 && hasZipMagic(readFileHead(Abs, 4)))
       Kind = FileKind::Archive;
-    if (Kind == FileKind::Other)
-      return;
     Out.files.push_back({Rel, Kind, Size});
   }
 };

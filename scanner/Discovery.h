@@ -19,7 +19,7 @@ namespace fnlint {
 class IgnoreRules;
 
 enum class FileKind : std::uint8_t {
-  Other,
+  Other,         ///< any other regular file (source code, configuration, data)
   Archive,       ///< a zip by magic bytes or archive extension
   TemplateCandidate, ///< YAML/JSON that may be a CloudFormation/SAM template
   CppSource,     ///< a C/C++ translation unit

@@ -15,28 +15,6 @@ namespace fnlint {
 
 namespace {
 
-class FileReader final : public EntryReader {
-public:
-  explicit FileReader(int Fd) : Fd(Fd) {}
-  ~FileReader() override { ::close(Fd); }
-  std::int64_t read(char *Buffer, std::size_t Size) override {
-    for (;;) {
-      ssize_t N = ::read(Fd, Buffer, Size);
-      if (N >= 0)
-        return N;
-      if (errno == EINTR)
-        continue;
-      Err = std::strerror(errno);
-      return -1;
-    }
-  }
-  const std::string &error() const override { return Err; }
-
-private:
-  int Fd;
-  std::string Err;
-};
-
 class FolderPackage final : public Package {
 public:
   std::string AbsoluteDir;
@@ -50,12 +28,7 @@ public:
       Error = "symbolic link leaves the package";
       return nullptr;
     }
-    int Fd = ::open((AbsoluteDir + "/" + E.path).c_str(), O_RDONLY | O_CLOEXEC);
-    if (Fd < 0) {
-      Error = std::strerror(errno);
-      return nullptr;
-    }
-    return std::make_unique<FileReader>(Fd);
+    return openDiskFile(AbsoluteDir + "/" + E.path, Error);
   }
 
 private:

@@ -125,6 +125,8 @@ Project scanProject(const ScanOptions &Options) {
       Templates.push_back(&F);
     else if (F.kind == FileKind::CppSource)
       P.cppSources.push_back(F.path);
+    if (F.kind != FileKind::Archive)
+      P.files.push_back({F.path, F.size});
   }
 
   // Templates, in parallel; results are gathered in discovery order.

@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include <nlohmann/json.hpp>
+#include <re2/re2.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -28,7 +29,7 @@ namespace {
 
 struct Rule {
   std::string id, category, name, title, description, help, level, securitySeverity,
-      precision, implementation, definition;
+      precision, implementation, definition, detect;
   std::vector<std::string> tags, references;
 };
 
@@ -89,6 +90,53 @@ bool isKebab(const std::string &S) {
   });
 }
 
+nlohmann::json toJson(const YAML::Node &N);
+
+/// The `detect:` block of a pattern rule (docs/rule-schema.md), checked here
+/// so that a regex RE2 cannot compile, or one that misses its own examples,
+/// fails the build rather than a user's scan.
+std::string loadDetect(const YAML::Node &D, const std::string &F) {
+  static const std::set<std::string> Known = {"regex", "secret-group", "keywords", "min-entropy", "confidence",
+                                              "boundary", "allow", "examples", "min-length"};
+  if (!D.IsMap())
+    fail(F, "detect must be a map");
+  for (const auto &KV : D)
+    if (!Known.count(KV.first.as<std::string>()))
+      fail(F, "unknown key 'detect." + KV.first.as<std::string>() + "'");
+  std::string Regex = scalar(D, "regex", F);
+  RE2 Re(Regex);
+  if (!Re.ok())
+    fail(F, "detect.regex does not compile: " + Re.error());
+  std::vector<std::string> Keywords = list(D, "keywords", F);
+  if (Keywords.empty())
+    fail(F, "detect.keywords must list the literals the regex needs (the prefilter)");
+  for (const std::string &K : Keywords)
+    for (char C : K)
+      if (std::isupper(static_cast<unsigned char>(C)))
+        fail(F, "detect.keywords are matched case-insensitively; write them in lower case");
+  int Group = D["secret-group"] ? D["secret-group"].as<int>() : (Re.NumberOfCapturingGroups() > 0 ? 1 : 0);
+  if (Group < 0 || Group > Re.NumberOfCapturingGroups())
+    fail(F, "detect.secret-group names no group of the regex");
+  std::string Confidence = D["confidence"] ? D["confidence"].as<std::string>() : "high";
+  if (Confidence != "high" && Confidence != "medium")
+    fail(F, "detect.confidence must be high or medium");
+  for (const std::string &A : list(D, "allow", F))
+    if (!RE2(A).ok())
+      fail(F, "detect.allow regex does not compile: " + A);
+  if (YAML::Node Ex = D["examples"]) {
+    for (const std::string &M : list(Ex, "match", F))
+      if (!RE2::PartialMatch(M, Re))
+        fail(F, "detect.regex misses its own example: " + M);
+    for (const std::string &M : list(Ex, "no-match", F))
+      if (RE2::PartialMatch(M, Re) && !D["allow"] && !D["min-entropy"])
+        fail(F, "detect.regex matches its no-match example and nothing else filters it: " + M);
+  }
+  nlohmann::json J = toJson(D);
+  J["secret-group"] = Group;
+  J["confidence"] = Confidence;
+  return J.dump();
+}
+
 Rule loadRule(const fs::path &SourceDir, const fs::path &File) {
   std::string F = fs::relative(File, SourceDir).generic_string();
   YAML::Node Doc;
@@ -99,7 +147,7 @@ Rule loadRule(const fs::path &SourceDir, const fs::path &File) {
   }
   static const std::set<std::string> Known = {
       "id", "title", "level", "security-severity", "precision", "tags", "description",
-      "help", "references", "implementation"};
+      "help", "references", "implementation", "detect"};
   for (const auto &KV : Doc) {
     std::string K = KV.first.as<std::string>();
     if (!Known.count(K))
@@ -155,6 +203,8 @@ Rule loadRule(const fs::path &SourceDir, const fs::path &File) {
       fail(F, std::string("help must have a '") + Section + "' section");
   if (!fs::exists(SourceDir / R.implementation))
     fail(F, "implementation '" + R.implementation + "' does not exist");
+  if (YAML::Node D = Doc["detect"])
+    R.detect = loadDetect(D, F);
   return R;
 }
 
@@ -279,7 +329,8 @@ int main(int argc, char **argv) {
       << ",\n   " << Level << ", " << literal(R.securitySeverity) << ", " << literal(R.precision)
       << ",\n   std::span<const std::string_view>(Tags" << I << ", " << R.tags.size() << ")"
       << ", std::span<const std::string_view>(Refs" << I << ", " << R.references.size() << ")"
-      << ",\n   " << literal(R.implementation) << ", " << literal(R.definition) << "},\n";
+      << ",\n   " << literal(R.implementation) << ", " << literal(R.definition) << ",\n   "
+      << literal(R.detect) << "},\n";
   }
   O << "};\n";
   O << "constexpr DataTableInfo Tables[] = {\n";

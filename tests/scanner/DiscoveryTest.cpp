@@ -67,10 +67,13 @@ protected:
     return discoverFiles(Tmp.path(), Paths);
   }
 
+  /// The files discovery classified as something fnlint reads specially
+  /// (archives, templates, C/C++); every other file is listed too, as Other.
   static std::vector<std::string> paths(const Discovery &D) {
     std::vector<std::string> Out;
     for (const DiscoveredFile &F : D.files)
-      Out.push_back(F.path);
+      if (F.kind != FileKind::Other)
+        Out.push_back(F.path);
     return Out;
   }
   static const DiscoveredFile *find(const Discovery &D, std::string_view Path) {
@@ -234,7 +237,7 @@ TEST_F(DiscoveryTest, ExplicitlyNamedIgnoredFileIsStillScanned) {
   write("dist/orders.zip", Zip);
   write("template.yaml", TemplateYaml);
 
-  EXPECT_TRUE(discover().files.empty());
+  EXPECT_TRUE(paths(discover()).empty());
   Discovery D = discover({"dist/orders.zip", "template.yaml"});
   EXPECT_EQ(paths(D), (std::vector<std::string>{"dist/orders.zip", "template.yaml"}));
   EXPECT_EQ(find(D, "dist/orders.zip")->kind, FileKind::Archive);
@@ -364,6 +367,24 @@ TEST(DiscoverySpecialFiles, NamedFifoIsAProblemNotAHang) {
   ASSERT_EQ(D.problems.size(), 1u);
   EXPECT_EQ(D.problems[0].location.path, "function.zip");
   EXPECT_NE(D.problems[0].message.find("not a regular file"), std::string::npos) << D.problems[0].message;
+}
+
+} // namespace
+
+namespace {
+
+TEST(DiscoveryAllFiles, EveryRegularFileIsListedForContentRules) {
+  // Secret scanning reads every file, not only those fnlint classifies.
+  fnlint::test::TempDir Tmp;
+  fnlint::test::writeFile(Tmp.path() + "/src/app.py", "import os\n");
+  fnlint::test::writeFile(Tmp.path() + "/.env", "DB_PASSWORD=x\n");
+  fnlint::test::writeFile(Tmp.path() + "/template.yaml", "Resources: {}\n");
+  fnlint::Discovery D = fnlint::discoverFiles(Tmp.path(), {Tmp.path()});
+  ASSERT_EQ(D.files.size(), 3u);
+  EXPECT_EQ(D.files[0].path, ".env");
+  EXPECT_EQ(D.files[0].kind, fnlint::FileKind::Other);
+  EXPECT_EQ(D.files[1].path, "src/app.py");
+  EXPECT_EQ(D.files[2].kind, fnlint::FileKind::TemplateCandidate);
 }
 
 } // namespace
