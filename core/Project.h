@@ -35,25 +35,43 @@ struct EnvironmentVariable {
   std::string value;
   bool literal = false;
   Location location; ///< the value in its file; the name's position when the value has none
+  /// CloudFormation/SAM: the template parameter the value names (`!Ref P`,
+  /// `{Ref: P}`), empty otherwise (literals, other intrinsics, references
+  /// to resources and pseudo parameters). literal stays false: what the
+  /// function gets is decided at deploy time, and is the Default unless the
+  /// deployer overrides it.
+  std::string reference;
+  bool noEcho = false;                          ///< the referenced parameter has `NoEcho: true`
+  std::optional<std::string> parameterDefault; ///< its Default, when written as a literal
+  /// Where the referenced parameter's Default is written (its value), or
+  /// the parameter's name when it has no Default.
+  Location parameterLocation;
 };
 
-/// A Lambda function or layer declared in a template.
+/// A Lambda function or layer declared in a configuration file (see
+/// Project::templates for the formats).
 struct Deployable {
   enum class Kind : std::uint8_t { Function, Layer };
   Kind kind = Kind::Function;
-  std::string logicalId;   ///< "OrdersFunction"
-  std::string resourceType; ///< "AWS::Serverless::Function"
-  Location location;       ///< the resource in its template
+  /// "OrdersFunction"; a Terraform address ("module.api.aws_lambda_function.this");
+  /// a FunctionName (":version" appended when not $LATEST); a serverless.yml function name.
+  std::string logicalId;
+  /// "AWS::Serverless::Function", "AWS::Lambda::Function", "aws_lambda_function",
+  /// "AWS::Lambda::Function (API)", "serverless:function", ...
+  std::string resourceType;
+  Location location;       ///< the resource in its file (a JSON object: its opening brace)
   std::optional<std::string> runtime; ///< when written as a literal
   std::optional<std::string> handler;
   /// SAM Metadata.BuildMethod (makefile, esbuild, rust-cargolambda, ...).
   std::optional<std::string> buildMethod;
   std::optional<CodeReference> code;
   std::vector<std::string> layers; ///< logical ids of layers in the same template
-  /// Environment variables whose values are literal strings (SAM Globals merged).
+  /// Environment variables whose values are literal strings (SAM Globals,
+  /// serverless.yml provider.environment merged).
   std::map<std::string, std::string> environment;
   /// Every environment variable with its position, literal or not, sorted by
-  /// name (SAM Globals merged, the resource winning).
+  /// name (SAM Globals and serverless.yml provider.environment merged, the
+  /// function winning).
   std::vector<EnvironmentVariable> environmentVariables;
   /// The package the code reference resolved to, set by linking.
   const Package *package = nullptr;
@@ -71,13 +89,17 @@ struct Project {
   std::string root; ///< absolute scan root; all paths are relative to it
   std::vector<std::unique_ptr<Package>> packages; ///< sorted by displayPath()
   std::vector<Deployable> deployables;            ///< sorted by template path, then logical id
-  std::vector<std::string> templates;             ///< template files found
+  /// Configuration files that declare functions, whatever their format:
+  /// CloudFormation/SAM templates, Terraform plan/state JSON (`terraform show
+  /// -json`), Lambda API JSON (`aws lambda get-function` and friends) and
+  /// serverless.yml. Their texts are in \c texts.
+  std::vector<std::string> templates;
   std::vector<std::string> cppSources;            ///< C/C++ sources found (handler analysis)
   std::vector<SourceFile> files;                  ///< every regular file discovered, archives excepted
   std::vector<InputProblem> problems;
   std::uint64_t filesSeen = 0;
 
-  /// Text of files the scanner has already read (templates), for fingerprints.
+  /// Text of files the scanner has already read (configuration files), for fingerprints.
   std::map<std::string, std::string> texts;
 
   const Deployable *findDeployable(std::string_view TemplatePath, std::string_view LogicalId) const;

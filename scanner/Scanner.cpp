@@ -3,7 +3,7 @@
 #include "core/ThreadPool.h"
 #include "scanner/Discovery.h"
 #include "scanner/FolderPackage.h"
-#include "scanner/TemplateLoader.h"
+#include "scanner/ConfigLoaders.h"
 #include "scanner/ZipPackage.h"
 
 #include <algorithm>
@@ -129,25 +129,32 @@ Project scanProject(const ScanOptions &Options) {
       P.files.push_back({F.path, F.size});
   }
 
-  // Templates, in parallel; results are gathered in discovery order.
+  // Configuration files (templates, Terraform JSON, Lambda API JSON,
+  // serverless.yml), in parallel; results are gathered in discovery order.
   std::vector<TemplateLoad> Loads(Templates.size());
   std::vector<std::string> Texts(Templates.size());
   parallelFor(Templates.size(), Jobs, [&](std::size_t I) {
     const DiscoveredFile &F = *Templates[I];
     std::string Error;
     // CloudFormation accepts templates of at most 1 MB, so a larger YAML or
-    // JSON file (a lock file, a data set) is not one: skipped without a word.
-    if (!readFile(absoluteOf(Options.root, F.path), Options.maxTemplateBytes, Texts[I], Error)) {
+    // JSON file (a lock file, a data set) is not one: skipped without a word,
+    // unless it starts like `terraform show -json` output, which can be big.
+    std::string Abs = absoluteOf(Options.root, F.path);
+    if (!readFile(Abs, Options.maxTemplateBytes, Texts[I], Error)) {
       if (F.size <= Options.maxTemplateBytes)
         Loads[I].problems.push_back({Level::Warning, Location{F.path, {}, {}, {}}, Error});
-      Texts[I].clear();
+      else if (looksLikeTerraformJsonHead(readFileHead(Abs, 4096)))
+        Loads[I].problems.push_back({Level::Warning, Location{F.path, {}, {}, {}},
+                                     "Terraform JSON larger than " + std::to_string(Options.maxTemplateBytes) +
+                                         " bytes; not read, its functions were not checked"});
+      std::string().swap(Texts[I]);
       return;
     }
-    if (!looksLikeTemplate(Texts[I])) {
-      Texts[I].clear();
-      return;
-    }
-    Loads[I] = loadTemplate(F.path, Texts[I]);
+    // Only files whose name or text sniff as a configuration format are
+    // parsed (never package-lock.json and other data).
+    Loads[I] = loadConfig(F.path, Texts[I]);
+    if (!Loads[I].isTemplate)
+      std::string().swap(Texts[I]);
   });
   for (std::size_t I = 0; I < Templates.size(); ++I) {
     for (InputProblem &Pr : Loads[I].problems)

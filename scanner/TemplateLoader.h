@@ -2,9 +2,11 @@
 //
 // Reads CloudFormation and SAM templates (YAML with short-form tags, or JSON)
 // with yaml-cpp, keeping line and column of every value. This first loader
-// extracts what packaging needs: the functions and layers, their code
-// locations, literal runtimes, handlers, layers and environment, with SAM
-// Globals merged. Values written with intrinsics are left unknown.
+// extracts what packaging and the secret scanner need: the functions and
+// layers, their code locations, literal runtimes, handlers, layers and every
+// environment variable (with SAM Globals merged, and what a `!Ref` to a
+// template parameter stands for). Values written with intrinsics are left
+// unknown. The other configuration formats are in ConfigLoaders.h.
 //
 //===----------------------------------------------------------------------===//
 #pragma once
@@ -16,10 +18,29 @@
 #include <string_view>
 #include <vector>
 
+namespace YAML {
+class Node;
+}
+
 namespace fnlint {
 
+class YamlSource;
+
+/// The configuration formats fnlint reads functions from.
+enum class ConfigFormat : std::uint8_t {
+  None,
+  CloudFormation, ///< CloudFormation or SAM template, YAML or JSON
+  TerraformJson,  ///< `terraform show -json` of a plan (or of a state)
+  LambdaApi,      ///< `aws lambda get-function`, `get-function-configuration`, `list-functions`
+  Serverless,     ///< Serverless Framework serverless.yml
+};
+
+/// What a configuration loader found in one file.
 struct TemplateLoad {
+  /// The file is one of the configuration formats (a template with no
+  /// function in it is still a template).
   bool isTemplate = false;
+  ConfigFormat format = ConfigFormat::None;
   std::vector<Deployable> deployables;
   std::vector<InputProblem> problems;
 };
@@ -32,5 +53,9 @@ bool looksLikeTemplate(std::string_view Text);
 /// Code paths are resolved against the template's folder and made relative
 /// to the scan root.
 TemplateLoad loadTemplate(std::string_view RelativePath, const std::string &Text);
+
+/// loadTemplate() on a document already parsed: fills \p Out when \p Root
+/// is a template. May throw YAML::Exception on a node of an unexpected shape.
+void loadTemplateDocument(const YamlSource &Source, const YAML::Node &Root, TemplateLoad &Out);
 
 } // namespace fnlint

@@ -476,6 +476,285 @@ TEST(TemplateLoader, JsonTemplateWithPositions) {
 }
 
 //===----------------------------------------------------------------------===//
+// Environment variables, every one with its position
+//===----------------------------------------------------------------------===//
+
+const EnvironmentVariable *variable(const Deployable &D, std::string_view Name) {
+  for (const EnvironmentVariable &V : D.environmentVariables)
+    if (V.name == Name)
+      return &V;
+  ADD_FAILURE() << D.logicalId << " has no variable " << Name;
+  return nullptr;
+}
+
+std::vector<std::string> variableNames(const Deployable &D) {
+  std::vector<std::string> Out;
+  for (const EnvironmentVariable &V : D.environmentVariables)
+    Out.push_back(V.name);
+  return Out;
+}
+
+TEST(TemplateLoader, EveryEnvironmentVariableWithItsValuesRegion) {
+  TemplateLoad L = loadTemplate("template.yaml", OrdersSam);
+  const Deployable *Orders = find(L, "OrdersFunction");
+  ASSERT_NE(Orders, nullptr);
+  // Globals merged, the resource winning per name, sorted by name.
+  EXPECT_EQ(variableNames(*Orders), (std::vector<std::string>{"BUCKET", "DEBUG_MODE", "LOG_LEVEL", "MAX_ITEMS",
+                                                               "POWERTOOLS_SERVICE_NAME", "QUEUE_URL", "STAGE",
+                                                               "TABLE_NAME"}));
+  struct Expected {
+    const char *Name;
+    bool Literal;
+    const char *Value;
+    std::uint32_t Line, Col, EndCol;
+    const char *Qualified;
+  };
+  const Expected All[] = {
+      {"BUCKET", false, "", 45, 19, 51, "Resources.OrdersFunction.Properties.Environment.Variables.BUCKET"},
+      {"DEBUG_MODE", false, "", 44, 23, 51, "Resources.OrdersFunction.Properties.Environment.Variables.DEBUG_MODE"},
+      {"LOG_LEVEL", true, "DEBUG", 43, 22, 27, "Resources.OrdersFunction.Properties.Environment.Variables.LOG_LEVEL"},
+      {"MAX_ITEMS", true, "50", 42, 22, 24, "Resources.OrdersFunction.Properties.Environment.Variables.MAX_ITEMS"},
+      {"POWERTOOLS_SERVICE_NAME", true, "orders", 26, 34, 40,
+       "Globals.Function.Environment.Variables.POWERTOOLS_SERVICE_NAME"},
+      {"QUEUE_URL", false, "", 41, 22, 50, "Resources.OrdersFunction.Properties.Environment.Variables.QUEUE_URL"},
+      {"STAGE", false, "", 25, 16, 26, "Globals.Function.Environment.Variables.STAGE"},
+      {"TABLE_NAME", false, "", 40, 23, 39, "Resources.OrdersFunction.Properties.Environment.Variables.TABLE_NAME"},
+  };
+  for (const Expected &E : All) {
+    SCOPED_TRACE(E.Name);
+    const EnvironmentVariable *V = variable(*Orders, E.Name);
+    ASSERT_NE(V, nullptr);
+    EXPECT_EQ(V->literal, E.Literal);
+    EXPECT_EQ(V->value, E.Value);
+    EXPECT_EQ(V->location.path, "template.yaml");
+    expectRegion(V->location.region, E.Line, E.Col, E.EndCol); // tags and quotes included
+    EXPECT_EQ(V->location.logical, (LogicalLocation{"OrdersFunction", E.Qualified, "property"}));
+  }
+  // A reference to a resource is not a parameter reference.
+  EXPECT_EQ(variable(*Orders, "TABLE_NAME")->reference, "");
+  // The map of literals is what it always was.
+  EXPECT_EQ(Orders->environment, (std::map<std::string, std::string>{{"LOG_LEVEL", "DEBUG"},
+                                                                     {"MAX_ITEMS", "50"},
+                                                                     {"POWERTOOLS_SERVICE_NAME", "orders"}}));
+}
+
+TEST(TemplateLoader, RefToAParameterWithoutDefaultNamesIt) {
+  TemplateLoad L = loadTemplate("template.yaml", OrdersSam);
+  const Deployable *Reports = find(L, "ReportsFunction");
+  ASSERT_NE(Reports, nullptr);
+  const EnvironmentVariable *Stage = variable(*Reports, "STAGE");
+  ASSERT_NE(Stage, nullptr);
+  EXPECT_FALSE(Stage->literal);
+  EXPECT_EQ(Stage->reference, "Stage");
+  EXPECT_FALSE(Stage->noEcho);
+  EXPECT_FALSE(Stage->parameterDefault.has_value());
+  // No Default: the parameter's name, line 6 "  Stage:".
+  expectRegion(Stage->parameterLocation.region, 6, 3, 8);
+  EXPECT_EQ(Stage->parameterLocation.logical, (LogicalLocation{"Stage", "Parameters.Stage", "parameter"}));
+  EXPECT_EQ(variableNames(*Reports),
+            (std::vector<std::string>{"DEBUG_MODE", "LOG_LEVEL", "POWERTOOLS_SERVICE_NAME", "STAGE"}));
+}
+
+TEST(TemplateLoader, LayersHaveNoEnvironment) {
+  TemplateLoad L = loadTemplate("template.yaml", OrdersSam);
+  const Deployable *Shared = find(L, "SharedLayer");
+  ASSERT_NE(Shared, nullptr);
+  EXPECT_TRUE(Shared->environmentVariables.empty());
+}
+
+// Line numbers are referred to in the tests below; keep them in step.
+const std::string PaymentsSam = R"(AWSTemplateFormatVersion: '2010-09-09'
+Transform: AWS::Serverless-2016-10-31
+Description: Payments service
+
+Parameters:
+  DbPassword:
+    Type: String
+    NoEcho: true
+  ApiToken:
+    Type: String
+    Default: tok-4f9a8b7c6d5e4f3a2b1c
+  SigningSecret:
+    Type: String
+    NoEcho: 'TRUE'
+    Default: changeme-7Hq2
+  Stage:
+    Type: String
+    Default: prod
+    AllowedValues: [dev, prod]
+
+Globals:
+  Function:
+    Runtime: python3.12
+    Environment:
+      Variables:
+        STAGE: !Ref Stage
+        DB_SECRET: '{{resolve:secretsmanager:payments/db:SecretString:password}}'
+        LOG_LEVEL: INFO
+
+Resources:
+  PaymentsFunction:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: app.handler
+      CodeUri: src/payments/
+      Environment:
+        Variables:
+          DB_PASSWORD: !Ref DbPassword
+          API_TOKEN: {Ref: ApiToken}
+          SIGNING_SECRET:
+            Ref: SigningSecret
+          TABLE: !Ref PaymentsTable
+          REGION: !Ref AWS::Region
+          LOG_LEVEL: DEBUG
+          RETRIES: 3
+          VERBOSE: false
+          WEBHOOK_KEY: "{{resolve:ssm-secure:/payments/webhook-key:3}}"
+          EMPTY:
+          API_URL: !Sub "https://${PaymentsApi}.execute-api.${AWS::Region}.amazonaws.com/prod"
+
+  LegacyFunction:
+    Type: AWS::Lambda::Function
+    Properties:
+      Handler: index.handler
+      Runtime: nodejs18.x
+      Code: legacy/
+      Environment:
+        Variables:
+          API_TOKEN: !Ref ApiToken
+
+  PaymentsTable:
+    Type: AWS::DynamoDB::Table
+)";
+
+TEST(TemplateLoader, NoEchoParameterReferenceIsNotALiteral) {
+  TemplateLoad L = loadTemplate("payments/template.yaml", PaymentsSam);
+  ASSERT_TRUE(L.problems.empty());
+  const Deployable *Payments = find(L, "PaymentsFunction");
+  ASSERT_NE(Payments, nullptr);
+  const EnvironmentVariable *Db = variable(*Payments, "DB_PASSWORD");
+  ASSERT_NE(Db, nullptr);
+  EXPECT_FALSE(Db->literal);
+  EXPECT_EQ(Db->value, "");
+  EXPECT_EQ(Db->reference, "DbPassword");
+  EXPECT_TRUE(Db->noEcho);
+  EXPECT_FALSE(Db->parameterDefault.has_value());
+  expectRegion(Db->location.region, 38, 24, 39); // "!Ref DbPassword"
+  expectRegion(Db->parameterLocation.region, 6, 3, 13);
+  EXPECT_EQ(Db->parameterLocation.path, "payments/template.yaml");
+}
+
+TEST(TemplateLoader, ParameterDefaultWithoutNoEchoIsExposed) {
+  // The secret rule flags a literal secret given as a parameter's Default
+  // when the parameter is not NoEcho; it needs the Default and where it is.
+  TemplateLoad L = loadTemplate("payments/template.yaml", PaymentsSam);
+  const Deployable *Payments = find(L, "PaymentsFunction");
+  ASSERT_NE(Payments, nullptr);
+  const EnvironmentVariable *Token = variable(*Payments, "API_TOKEN"); // {Ref: ApiToken}
+  ASSERT_NE(Token, nullptr);
+  EXPECT_FALSE(Token->literal);
+  EXPECT_EQ(Token->reference, "ApiToken");
+  EXPECT_FALSE(Token->noEcho);
+  EXPECT_EQ(Token->parameterDefault, "tok-4f9a8b7c6d5e4f3a2b1c");
+  expectRegion(Token->location.region, 39, 22, 37); // "{Ref: ApiToken}"
+  expectRegion(Token->parameterLocation.region, 11, 14, 38);
+  EXPECT_EQ(Token->parameterLocation.logical,
+            (LogicalLocation{"ApiToken", "Parameters.ApiToken.Default", "property"}));
+
+  // NoEcho written as a string, in any case, with a Default; the Ref as a block map.
+  const EnvironmentVariable *Signing = variable(*Payments, "SIGNING_SECRET");
+  ASSERT_NE(Signing, nullptr);
+  EXPECT_EQ(Signing->reference, "SigningSecret");
+  EXPECT_TRUE(Signing->noEcho);
+  EXPECT_EQ(Signing->parameterDefault, "changeme-7Hq2");
+  expectRegion(Signing->location.region, 41, 13, 31); // "Ref: SigningSecret", the map's first line
+  expectRegion(Signing->parameterLocation.region, 15, 14, 27);
+
+  // A plain CloudFormation function gets no Globals, but parameters all the same.
+  const Deployable *Legacy = find(L, "LegacyFunction");
+  ASSERT_NE(Legacy, nullptr);
+  EXPECT_EQ(variableNames(*Legacy), std::vector<std::string>{"API_TOKEN"});
+  EXPECT_EQ(Legacy->environmentVariables[0].parameterDefault, "tok-4f9a8b7c6d5e4f3a2b1c");
+  expectRegion(Legacy->environmentVariables[0].location.region, 59, 22, 35);
+}
+
+TEST(TemplateLoader, DynamicReferencesAreLiteralStrings) {
+  // {{resolve:...}} is what the file says; the secret rule decides that it
+  // is a dynamic reference and not a secret.
+  TemplateLoad L = loadTemplate("payments/template.yaml", PaymentsSam);
+  const Deployable *Payments = find(L, "PaymentsFunction");
+  ASSERT_NE(Payments, nullptr);
+  const EnvironmentVariable *Webhook = variable(*Payments, "WEBHOOK_KEY");
+  const EnvironmentVariable *DbSecret = variable(*Payments, "DB_SECRET");
+  ASSERT_TRUE(Webhook && DbSecret);
+  EXPECT_TRUE(Webhook->literal);
+  EXPECT_EQ(Webhook->value, "{{resolve:ssm-secure:/payments/webhook-key:3}}");
+  expectRegion(Webhook->location.region, 47, 24, 72);
+  EXPECT_TRUE(DbSecret->literal) << "from Globals";
+  EXPECT_EQ(DbSecret->value, "{{resolve:secretsmanager:payments/db:SecretString:password}}");
+  expectRegion(DbSecret->location.region, 27, 20, 82);
+  EXPECT_EQ(DbSecret->location.logical.fullyQualifiedName, "Globals.Function.Environment.Variables.DB_SECRET");
+  EXPECT_EQ(DbSecret->reference, "");
+}
+
+TEST(TemplateLoader, ScalarsIntrinsicsAndEmptyValues) {
+  TemplateLoad L = loadTemplate("payments/template.yaml", PaymentsSam);
+  const Deployable *Payments = find(L, "PaymentsFunction");
+  ASSERT_NE(Payments, nullptr);
+  EXPECT_EQ(variableNames(*Payments),
+            (std::vector<std::string>{"API_TOKEN", "API_URL", "DB_PASSWORD", "DB_SECRET", "EMPTY", "LOG_LEVEL",
+                                      "REGION", "RETRIES", "SIGNING_SECRET", "STAGE", "TABLE", "VERBOSE",
+                                      "WEBHOOK_KEY"}));
+  const EnvironmentVariable *Retries = variable(*Payments, "RETRIES");
+  const EnvironmentVariable *Verbose = variable(*Payments, "VERBOSE");
+  const EnvironmentVariable *Empty = variable(*Payments, "EMPTY");
+  const EnvironmentVariable *Url = variable(*Payments, "API_URL");
+  const EnvironmentVariable *Region = variable(*Payments, "REGION");
+  const EnvironmentVariable *Table = variable(*Payments, "TABLE");
+  ASSERT_TRUE(Retries && Verbose && Empty && Url && Region && Table);
+  EXPECT_TRUE(Retries->literal);
+  EXPECT_EQ(Retries->value, "3");
+  expectRegion(Retries->location.region, 45, 20, 21);
+  EXPECT_TRUE(Verbose->literal);
+  EXPECT_EQ(Verbose->value, "false");
+  expectRegion(Verbose->location.region, 46, 20, 25);
+  // Nothing written: not a literal, and the name's position.
+  EXPECT_FALSE(Empty->literal);
+  EXPECT_EQ(Empty->value, "");
+  expectRegion(Empty->location.region, 48, 11, 16);
+  EXPECT_FALSE(Url->literal);
+  expectRegion(Url->location.region, 49, 20, 95);
+  // References to pseudo parameters and resources name no parameter.
+  EXPECT_FALSE(Region->literal);
+  EXPECT_EQ(Region->reference, "");
+  EXPECT_EQ(Table->reference, "");
+  EXPECT_FALSE(Table->noEcho);
+  EXPECT_EQ(Payments->environment, (std::map<std::string, std::string>{
+                                       {"DB_SECRET", "{{resolve:secretsmanager:payments/db:SecretString:password}}"},
+                                       {"LOG_LEVEL", "DEBUG"},
+                                       {"RETRIES", "3"},
+                                       {"VERBOSE", "false"},
+                                       {"WEBHOOK_KEY", "{{resolve:ssm-secure:/payments/webhook-key:3}}"}}));
+}
+
+TEST(TemplateLoader, JsonEnvironmentRegions) {
+  TemplateLoad L = loadTemplate("infra/thumbnails.json", ThumbnailJson);
+  ASSERT_FALSE(L.deployables.empty());
+  const Deployable &F = L.deployables[0];
+  EXPECT_EQ(variableNames(F), (std::vector<std::string>{"BUCKET", "RETRIES", "WIDTH"}));
+  const EnvironmentVariable *Bucket = variable(F, "BUCKET");
+  const EnvironmentVariable *Width = variable(F, "WIDTH");
+  const EnvironmentVariable *Retries = variable(F, "RETRIES");
+  ASSERT_TRUE(Bucket && Width && Retries);
+  EXPECT_FALSE(Bucket->literal);
+  expectRegion(Bucket->location.region, 12, 49, 66); // {"Ref": "Bucket"}
+  EXPECT_TRUE(Width->literal);
+  expectRegion(Width->location.region, 12, 77, 82); // "320", quotes included
+  EXPECT_EQ(Retries->value, "3");
+  expectRegion(Retries->location.region, 12, 95, 96);
+}
+
+//===----------------------------------------------------------------------===//
 // Not templates, broken templates
 //===----------------------------------------------------------------------===//
 

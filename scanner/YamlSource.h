@@ -1,0 +1,108 @@
+//===- scanner/YamlSource.h - yaml-cpp nodes to file regions ----*- C++ -*-===//
+//
+// What every configuration loader (CloudFormation/SAM, Terraform JSON, Lambda
+// API JSON, serverless.yml) shares: parsing YAML or JSON with yaml-cpp into
+// one InputProblem on error, and turning a node's mark into the region of
+// its value in the file, quotes, tags and brackets included. Regions come
+// from a line index built once per file, so a one-line `terraform show
+// -json` output of megabytes costs no more per value than a pretty-printed
+// one.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "core/Finding.h"
+#include "core/Location.h"
+#include "core/Project.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace fnlint {
+
+class YamlSource {
+public:
+  /// \p Path is relative to the scan root; \p Text must outlive this object.
+  YamlSource(std::string_view Path, const std::string &Text);
+
+  const std::string &path() const { return Path; }
+  const std::string &text() const { return Text; }
+
+  /// The region of the value \p N: a scalar with its quotes; a tagged value
+  /// with its tag (`!Ref Table`, `!GetAtt [A, B]`); a flow collection up to
+  /// its closing bracket when that is on the same line (else its first
+  /// character); a block collection, its first line. Only the line of \p N's
+  /// mark when the mark is not usable.
+  Region region(const YAML::Node &N) const;
+  /// The region of \p Value, or of \p Key when the value is not written
+  /// (`NAME:` with nothing after it).
+  Region valueOrKey(const YAML::Node &Value, const YAML::Node &Key) const;
+  /// One character at \p N's mark: where a collection (a JSON object) starts.
+  Region start(const YAML::Node &N) const;
+  /// The region covering bytes [Begin, End) of the text.
+  Region regionOf(std::size_t Begin, std::size_t End) const;
+
+  Location location(const Region &R, LogicalLocation Logical) const;
+
+private:
+  std::string Path;
+  const std::string &Text;
+  std::size_t Bom = 0; ///< yaml-cpp's offsets start after a byte-order mark; the text keeps it
+  std::vector<std::size_t> LineStarts;
+  std::vector<bool> AsciiLine; ///< columns in bytes and in UTF-16 units are the same
+  /// On lines that are not ASCII, every ~1 KB: a character's offset and the
+  /// UTF-16 units before it on its line, so that a column on a line of
+  /// megabytes (one-line JSON) is counted from nearby, not from the line start.
+  std::vector<std::pair<std::size_t, std::uint32_t>> Utf16Checkpoints;
+
+  /// The byte offset of \p N's mark in the text, or npos.
+  std::size_t offsetOf(const YAML::Node &N) const;
+  std::size_t lineEnd(std::size_t Offset) const;
+  void position(std::size_t Offset, std::uint32_t &Line, std::uint32_t &Column, std::uint32_t &Column16) const;
+};
+
+/// Parses \p Text. On a syntax error returns false and adds one error
+/// "cannot parse <What>: <reason>" at the error's line and column.
+bool parseYaml(std::string_view Path, const std::string &Text, std::string_view What, YAML::Node &Root,
+               std::vector<InputProblem> &Problems);
+
+/// An InputProblem for \p E (a syntax error or a node of an unexpected shape).
+InputProblem yamlProblem(std::string_view Path, const std::string &Text, std::string_view What,
+                         const YAML::Exception &E);
+
+/// A string written as a plain or quoted scalar (numbers and booleans
+/// included, as written), not a CloudFormation intrinsic tag.
+bool isPlainString(const YAML::Node &N);
+
+/// \p Map[Key] when \p Map is a map that has it; else a null node. Never
+/// throws and never adds keys, whatever \p Map is.
+YAML::Node field(const YAML::Node &Map, const char *Key);
+/// field(), as a string when it is a plain string.
+std::optional<std::string> stringField(const YAML::Node &Map, const char *Key);
+
+/// The entries of the map \p Map, YAML merge keys (`<<: *defaults`, which
+/// yaml-cpp leaves as a key named "<<") expanded: the merged entries first,
+/// then the map's own, so that applying them in order lets the map's own
+/// win. Empty when \p Map is not a map.
+std::vector<std::pair<YAML::Node, YAML::Node>> mapEntries(const YAML::Node &Map);
+
+/// A code path written in the configuration file at \p ConfigPath, resolved
+/// against that file's folder and normalised; empty when it is a URL.
+std::string resolveCodePath(std::string_view ConfigPath, const std::string &Value);
+
+/// One environment variable \p Key: \p Value: a literal when the value is a
+/// plain string, else computed (literal=false, empty value).
+EnvironmentVariable environmentVariable(const YamlSource &Source, const YAML::Node &Key, const YAML::Node &Value,
+                                        LogicalLocation Logical);
+
+/// Fills \p D's environmentVariables (sorted by name) and its map of literal
+/// values from \p Merged.
+void setEnvironment(Deployable &D, std::map<std::string, EnvironmentVariable> &&Merged);
+
+} // namespace fnlint
