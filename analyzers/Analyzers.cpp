@@ -1,5 +1,6 @@
 #include "analyzers/Analyzers.h"
 
+#include "analyzers/secrets/SecretsAnalyzer.h"
 #include "core/ThreadPool.h"
 
 namespace fnlint {
@@ -19,6 +20,8 @@ Analysis analyzeProject(const Project &P, const AnalysisOptions &Options) {
   for (FindingSink &S : Sinks)
     for (Finding &F : S.findings())
       Out.findings.push_back(std::move(F));
+
+  secrets::analyzeSecrets(P, Options.jobs, Out.findings, Out.problems);
 
   FindingSink Functions;
   for (const auto &Check : Checks)

@@ -1,0 +1,130 @@
+//===- EnvironmentVariable.cpp - secret/in-environment-variable -------------===//
+//
+// A plaintext secret in a function's environment, in any configuration
+// format: anyone with lambda:GetFunctionConfiguration reads it, and it sits
+// in the template, the plan and the console. Judged by value (a token format,
+// a key) and by name (DB_PASSWORD with a real-looking value). References are
+// not secrets: CloudFormation dynamic references, Serverless ${ssm:...},
+// ARNs and names of secrets, values computed by intrinsics.
+//
+//===----------------------------------------------------------------------===//
+#include "analyzers/secrets/SecretEngine.h"
+#include "analyzers/secrets/SecretsAnalyzer.h"
+#include "core/Sha256.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+namespace fnlint::secrets {
+
+namespace {
+
+std::string upper(std::string_view S) {
+  std::string U(S);
+  for (char &C : U)
+    C = static_cast<char>(std::toupper(static_cast<unsigned char>(C)));
+  return U;
+}
+
+/// DB_PASSWORD, STRIPE_API_KEY, JWT_SECRET ... but not SECRET_ARN,
+/// TOKEN_TABLE, PASSWORD_PARAMETER_NAME: names of where a secret lives.
+bool secretName(std::string_view Name) {
+  std::string U = upper(Name);
+  bool Secretish = false;
+  for (std::string_view W : {"PASSWORD", "PASSWD", "SECRET", "TOKEN", "API_KEY", "APIKEY", "PRIVATE_KEY",
+                             "ACCESS_KEY", "CREDENTIAL", "AUTH_KEY", "CLIENT_SECRET", "SIGNING_KEY"})
+    Secretish = Secretish || U.find(W) != std::string::npos;
+  if (!Secretish)
+    return false;
+  for (std::string_view W : {"_ARN", "_NAME", "_ID", "_TABLE", "_PARAM", "_PATH", "_TTL", "_EXPIR", "_LENGTH",
+                             "_URL", "_URI", "_ENDPOINT", "_REGION", "_FILE", "_HEADER", "_FIELD", "_ENABLED",
+                             "_TYPE", "_MODE", "_KEY_ID", "_ISSUER", "_AUDIENCE", "_SECONDS", "_MINUTES"})
+    if (U.find(W) != std::string::npos)
+      return false;
+  return true;
+}
+
+bool isReference(std::string_view V) {
+  for (std::string_view R : {"{{resolve:", "${ssm:", "${ssm-secure:", "${secretsmanager:", "${aws:reference",
+                             "${self:", "${env:", "${file(", "${cf:", "arn:aws:secretsmanager:", "arn:aws:ssm:",
+                             "arn:aws:kms:", "/aws/reference/secretsmanager/"})
+    if (V.find(R) != std::string_view::npos)
+      return true;
+  return false;
+}
+
+/// A value that could be a password: long enough, not a flag or a number, not
+/// a word.
+bool realLookingValue(std::string_view V) {
+  if (V.size() < 8 || looksLikePlaceholder(V))
+    return false;
+  std::string U = upper(V);
+  if (U == "TRUE" || U == "FALSE" || U == "ENABLED" || U == "DISABLED" || U == "NONE" || U == "NULL")
+    return false;
+  bool Digit = false, Upper = false, Lower = false, Other = false;
+  for (char C : V) {
+    auto Ch = static_cast<unsigned char>(C);
+    Digit |= std::isdigit(Ch) != 0;
+    Upper |= std::isupper(Ch) != 0;
+    Lower |= std::islower(Ch) != 0;
+    Other |= !std::isalnum(Ch);
+  }
+  if (Digit && !Upper && !Lower && !Other)
+    return false; // a number
+  return (Digit + Upper + Lower + Other) >= 2;
+}
+
+} // namespace
+
+void checkEnvironment(const Project &P, FindingSink &Out) {
+  const SecretEngine &Engine = SecretEngine::get();
+  // SAM Globals and serverless provider variables appear in every function
+  // that inherits them, from one place in the file: one finding there.
+  std::set<std::pair<std::string, std::uint32_t>> Reported;
+  for (const Deployable &D : P.deployables) {
+    for (const EnvironmentVariable &V : D.environmentVariables) {
+      // A parameter's Default is what the function gets unless the deployer
+      // overrides it; NoEcho parameters are meant to carry secrets.
+      bool FromDefault = !V.literal && !V.reference.empty() && !V.noEcho && V.parameterDefault;
+      const std::string &Value = FromDefault ? *V.parameterDefault : V.value;
+      if ((!V.literal && !FromDefault) || Value.empty() || isReference(Value))
+        continue;
+      // By value: a token format or key, whatever the variable is called.
+      Content C;
+      C.path = D.location.path;
+      C.text = Value;
+      std::vector<Hit> Hits = Engine.scan(C);
+      std::string Why;
+      std::string_view Secret;
+      for (const Hit &H : Hits)
+        if (H.ruleId != "secret/generic-high-entropy") {
+          Why = H.message;
+          Secret = std::string_view(Value).substr(H.begin, H.end - H.begin);
+          break;
+        }
+      if (Why.empty() && secretName(V.name) && realLookingValue(Value)) {
+        Why = "plaintext value " + redact(Value);
+        Secret = Value;
+      }
+      if (Why.empty())
+        continue;
+      const Location &Where = FromDefault ? V.parameterLocation : V.location;
+      if (!Reported.insert({Where.displayPath(), Where.region.startLine}).second)
+        continue;
+      std::string Subject = D.logicalId + ": environment variable " + V.name;
+      if (FromDefault)
+        Subject += " takes parameter " + V.reference + ", whose Default";
+      Finding &F = Out.report("secret/in-environment-variable",
+                              Subject + " holds a secret (" + Why +
+                                  "); store it in Secrets Manager or SSM and pass a reference" +
+                                  (FromDefault ? " (or make the parameter NoEcho with no Default)" : ""),
+                              Where);
+      std::string Hash = sha256Hex(Secret);
+      F.fingerprintKey = "sha256:" + Hash + ":" + V.name;
+      F.properties = {{"function", D.logicalId}, {"variable", V.name}, {"secretSha256", Hash}};
+    }
+  }
+}
+
+} // namespace fnlint::secrets

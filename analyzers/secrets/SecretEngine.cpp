@@ -1,0 +1,183 @@
+#include "analyzers/secrets/SecretEngine.h"
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cmath>
+#include <map>
+#include <stdexcept>
+
+namespace fnlint::secrets {
+
+Detector::~Detector() = default;
+
+struct SecretEngine::Impl {
+  std::vector<std::unique_ptr<Detector>> Detectors;
+  std::vector<std::string> Keywords;            ///< unique, lower case
+  std::map<std::string, int, std::less<>> KeywordIndex;
+  std::vector<std::vector<int>> DetectorKeywords; ///< per detector
+  std::unique_ptr<RE2::Set> Prefilter;
+};
+
+SecretEngine::SecretEngine() {
+  auto Impl_ = std::make_shared<Impl>();
+  Impl_->Detectors.push_back(makePatternRules());
+  Impl_->Detectors.push_back(makeAwsKeys());
+  Impl_->Detectors.push_back(makePrivateKey());
+  Impl_->Detectors.push_back(makeGenericHighEntropy());
+  Impl_->Detectors.push_back(makeCredentialsFile());
+  RE2::Options Opts;
+  Opts.set_case_sensitive(false);
+  Opts.set_encoding(RE2::Options::EncodingLatin1);
+  Opts.set_log_errors(false);
+  // A set of plain literals compiles to a small DFA; the budget is generous
+  // so RE2 never falls back to the slower NFA on large content.
+  Opts.set_max_mem(64 << 20);
+  Impl_->Prefilter = std::make_unique<RE2::Set>(Opts, RE2::UNANCHORED);
+  for (const auto &D : Impl_->Detectors) {
+    std::vector<int> Ids;
+    for (const std::string &K : D->keywords()) {
+      auto [It, New] = Impl_->KeywordIndex.try_emplace(K, static_cast<int>(Impl_->Keywords.size()));
+      if (New) {
+        Impl_->Keywords.push_back(K);
+        std::string Error;
+        if (Impl_->Prefilter->Add(RE2::QuoteMeta(K), &Error) < 0)
+          throw std::logic_error("secret keyword '" + K + "' does not compile: " + Error);
+      }
+      Ids.push_back(It->second);
+    }
+    Impl_->DetectorKeywords.push_back(std::move(Ids));
+  }
+  if (!Impl_->Prefilter->Compile())
+    throw std::logic_error("the secret keyword prefilter does not compile");
+  I = std::move(Impl_);
+}
+
+const SecretEngine &SecretEngine::get() {
+  static const SecretEngine Engine;
+  return Engine;
+}
+
+std::vector<Hit> SecretEngine::scan(const Content &C) const {
+  std::vector<int> Matched;
+  RE2::Set::ErrorInfo Error;
+  if (!I->Prefilter->Match(C.text, &Matched, &Error) && Error.kind != RE2::Set::kNoError) {
+    // The DFA ran out of memory: be safe rather than fast, run everything.
+    Matched.clear();
+    for (std::size_t K = 0; K < I->Keywords.size(); ++K)
+      Matched.push_back(static_cast<int>(K));
+  }
+  std::vector<bool> Present(I->Keywords.size(), false);
+  for (int M : Matched)
+    Present[static_cast<std::size_t>(M)] = true;
+  KeywordTest Has = [&](std::string_view K) {
+    auto It = I->KeywordIndex.find(K);
+    return It != I->KeywordIndex.end() && Present[static_cast<std::size_t>(It->second)];
+  };
+
+  std::vector<Hit> Hits;
+  for (std::size_t D = 0; D < I->Detectors.size(); ++D) {
+    bool Any = I->Detectors[D]->wantsContent(C);
+    for (int K : I->DetectorKeywords[D])
+      Any = Any || Present[static_cast<std::size_t>(K)];
+    if (Any)
+      I->Detectors[D]->scan(C, Has, Hits);
+  }
+
+  // Where spans overlap, the most specific rule wins: a paired AWS key over
+  // the lone secret, a token format over the generic assignment rule.
+  std::stable_sort(Hits.begin(), Hits.end(), [](const Hit &A, const Hit &B) {
+    return A.priority != B.priority ? A.priority > B.priority : A.begin < B.begin;
+  });
+  std::vector<Hit> Kept;
+  for (Hit &H : Hits) {
+    bool Overlaps = std::any_of(Kept.begin(), Kept.end(),
+                                [&](const Hit &K) { return H.begin < K.end && K.begin < H.end; });
+    if (!Overlaps)
+      Kept.push_back(std::move(H));
+  }
+  std::sort(Kept.begin(), Kept.end(), [](const Hit &A, const Hit &B) {
+    return A.begin != B.begin ? A.begin < B.begin : A.ruleId < B.ruleId;
+  });
+  return Kept;
+}
+
+double shannonEntropy(std::string_view S) {
+  if (S.empty())
+    return 0;
+  std::array<unsigned, 256> Counts{};
+  for (unsigned char C : S)
+    ++Counts[C];
+  double H = 0, N = static_cast<double>(S.size());
+  for (unsigned Count : Counts)
+    if (Count) {
+      double P = Count / N;
+      H -= P * std::log2(P);
+    }
+  return H;
+}
+
+std::string redact(std::string_view Secret) {
+  std::size_t Keep = std::min<std::size_t>(4, Secret.size() / 4); // short secrets show less
+  std::string Out(Secret.substr(0, Keep));
+  Out += "\u2026 (" + std::to_string(Secret.size()) + " characters)";
+  return Out;
+}
+
+static bool isWordChar(char C) {
+  return std::isalnum(static_cast<unsigned char>(C)) || C == '_';
+}
+
+bool atWordBoundary(std::string_view Text, std::size_t Begin, std::size_t End) {
+  if (Begin > 0 && isWordChar(Text[Begin - 1]))
+    return false;
+  return End >= Text.size() || !isWordChar(Text[End]);
+}
+
+bool looksLikePlaceholder(std::string_view V) {
+  if (V.empty())
+    return true;
+  std::string L(V);
+  for (char &C : L)
+    C = static_cast<char>(std::tolower(static_cast<unsigned char>(C)));
+  // References to be filled in elsewhere.
+  for (std::string_view Ref : {"${", "{{", "$(", "%(", "<%", "#{", "process.env", "os.environ", "getenv("})
+    if (L.find(Ref) != std::string::npos)
+      return true;
+  if ((L.front() == '<' && L.back() == '>') || (L.front() == '%' && L.back() == '%') ||
+      (L.front() == '[' && L.back() == ']') || L.front() == '$')
+    return true;
+  // One character repeated ("xxxxxxxx", "********", "00000000").
+  if (std::all_of(L.begin(), L.end(), [&](char C) { return C == L.front(); }))
+    return true;
+  for (std::string_view Word : {"your", "example", "changeme", "change_me", "change-me", "placeholder", "dummy",
+                                "redacted", "replace", "insert", "xxxx", "****", "todo", "fixme", "sample",
+                                "<secret>", "secret_here", "key_here", "token_here", "password_here"})
+    if (L.find(Word) != std::string::npos)
+      return true;
+  return false;
+}
+
+bool isThirdPartyPath(std::string_view Path) {
+  for (std::string_view Marker : {"node_modules/", "site-packages/", "dist-packages/", "bower_components/",
+                                  "vendor/", ".dist-info/", ".egg-info/"})
+    if (Path.find(Marker) != std::string_view::npos)
+      return true;
+  // A Lambda Java package's dependencies: the jars in lib/ (java/lib/ in a
+  // layer), and anything inside them. A project's own lib/ folder of sources
+  // is not third-party.
+  for (std::size_t Pos = Path.find("lib/"); Pos != std::string_view::npos; Pos = Path.find("lib/", Pos + 1)) {
+    if (Pos > 0 && Path[Pos - 1] != '/')
+      continue;
+    std::size_t NameEnd = Path.find_first_of("/!", Pos + 4);
+    std::string_view Name = Path.substr(Pos + 4, NameEnd == std::string_view::npos ? NameEnd : NameEnd - Pos - 4);
+    if (Name.size() > 4 && Name.substr(Name.size() - 4) == ".jar")
+      return true;
+  }
+  return false;
+}
+
+} // namespace fnlint::secrets

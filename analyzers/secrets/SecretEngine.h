@@ -1,0 +1,128 @@
+//===- analyzers/secrets/SecretEngine.h - Finding secrets in content -*- C++ -*-===//
+//
+// Every file of every package goes through one prefilter pass: a single
+// RE2::Set of the lower-case literals ("keywords") the rules need. Only the
+// detectors whose keywords occur in the content then run their regexes, so
+// no regex ever runs per line per rule, and content with none of the
+// keywords (most of node_modules) costs one DFA pass.
+//
+// Detectors come in families, one unit each: PatternRules.cpp runs every
+// rule described by a detect: block (token formats, connection strings);
+// AwsKeys.cpp, PrivateKey.cpp, GenericHighEntropy.cpp and CredentialsFile.cpp
+// hold the rules that need code (pairing, structure, context, file names).
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "core/Location.h"
+
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fnlint::secrets {
+
+/// One piece of content: a file, an archive entry, a configuration value.
+struct Content {
+  std::string_view path; ///< the content's own path (entry path inside an archive), for name-based rules
+  std::string_view text; ///< the bytes scanned (a window of them for large content)
+  bool binary = false;   ///< text holds the printable runs of a binary
+  bool thirdParty = false; ///< inside a dependency folder: only high-confidence rules report
+};
+
+/// A secret a detector found, before it becomes a finding.
+struct Hit {
+  std::string_view ruleId;
+  std::size_t begin = 0, end = 0; ///< the secret's bytes in Content::text
+  /// Where the finding points, when not at the secret itself (a key pair
+  /// points at its key id); both 0: at [begin, end).
+  std::size_t regionBegin = 0, regionEnd = 0;
+  std::string secret;             ///< hashed and redacted, never printed
+  std::string message;            ///< what was found, already redacted; the location says where
+  nlohmann::json properties = nlohmann::json::object();
+  int priority = 0;               ///< where spans overlap, only the highest is kept
+};
+
+/// Which prefilter keywords occur in the content.
+using KeywordTest = std::function<bool(std::string_view Keyword)>;
+
+class Detector {
+public:
+  virtual ~Detector();
+  /// Lower-case literals; the detector runs only when one occurs in the content.
+  virtual std::vector<std::string> keywords() const = 0;
+  /// Runs on content whatever the keywords (file-name rules).
+  virtual bool wantsContent(const Content &C) const { return false; }
+  virtual void scan(const Content &C, const KeywordTest &Has, std::vector<Hit> &Out) const = 0;
+};
+
+/// A rule's detect: block, compiled (docs/rule-schema.md).
+class Pattern {
+public:
+  /// Compiles the detect block of \p RuleId; throws std::logic_error when the
+  /// rule has none (a programming error the catalogue tests catch).
+  explicit Pattern(std::string_view RuleId);
+  Pattern(Pattern &&) noexcept;
+  ~Pattern();
+
+  std::string_view ruleId() const;
+  const std::vector<std::string> &keywords() const;
+  bool highConfidence() const;
+
+  /// Calls \p Found(Begin, End) for every secret (the secret group of a
+  /// match) in \p Text that passes the block's filters: boundary, length,
+  /// entropy, allow-list and placeholder checks.
+  void forEach(std::string_view Text, const std::function<void(std::size_t Begin, std::size_t End)> &Found) const;
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> I;
+};
+
+std::unique_ptr<Detector> makePatternRules();
+std::unique_ptr<Detector> makeAwsKeys();
+std::unique_ptr<Detector> makePrivateKey();
+std::unique_ptr<Detector> makeGenericHighEntropy();
+std::unique_ptr<Detector> makeCredentialsFile();
+
+class SecretEngine {
+public:
+  /// Built on first use (compiling the rule set costs milliseconds, which a
+  /// scan without content does not pay).
+  static const SecretEngine &get();
+
+  /// Finds the secrets in \p C, overlaps resolved by priority, in offset order.
+  std::vector<Hit> scan(const Content &C) const;
+
+private:
+  SecretEngine();
+  struct Impl;
+  std::shared_ptr<const Impl> I;
+};
+
+// Helpers shared by the detectors.
+
+/// The 12-digit AWS account an access key id belongs to, decoded offline from
+/// its base32 body (research/secrets.md §2.3); none for old-format ids.
+std::optional<std::string> awsAccountOfKeyId(std::string_view KeyId);
+
+/// Shannon entropy in bits per character.
+double shannonEntropy(std::string_view S);
+/// "ghp_… (40 characters)": never more than the first 4 characters.
+std::string redact(std::string_view Secret);
+/// Whether the characters around [Begin, End) of \p Text are not part of a
+/// longer word (letters, digits, '_').
+bool atWordBoundary(std::string_view Text, std::size_t Begin, std::size_t End);
+/// Placeholders and references that are not secrets: "${VAR}", "<your-key>",
+/// "xxxxxxxx", "changeme", "your_api_key_here", "{{ secret }}", "%s" ...
+bool looksLikePlaceholder(std::string_view Value);
+/// Whether \p DisplayPath (with its member chain, "fn.zip!/lib/x.jar!/a.class")
+/// lies in a dependency: node_modules/, site-packages/, vendor/, a jar in lib/.
+bool isThirdPartyPath(std::string_view DisplayPath);
+
+} // namespace fnlint::secrets

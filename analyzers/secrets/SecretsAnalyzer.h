@@ -1,0 +1,22 @@
+//===- analyzers/secrets/SecretsAnalyzer.h - The secret scan -----*- C++ -*-===//
+#pragma once
+
+#include "core/Finding.h"
+#include "core/FindingSink.h"
+#include "core/Project.h"
+
+#include <vector>
+
+namespace fnlint::secrets {
+
+/// Scans every file of the project, every entry of every package (nested
+/// archives and code folders included) and every function's environment
+/// for secrets. Content is spread over \p Jobs threads; results do not
+/// depend on scheduling.
+void analyzeSecrets(const Project &P, unsigned Jobs, std::vector<Finding> &Findings,
+                    std::vector<InputProblem> &Problems);
+
+/// secret/in-environment-variable (EnvironmentVariable.cpp).
+void checkEnvironment(const Project &P, FindingSink &Out);
+
+} // namespace fnlint::secrets
