@@ -42,6 +42,9 @@ struct EnvironmentVariable {
   /// deployer overrides it.
   std::string reference;
   bool noEcho = false;                          ///< the referenced parameter has `NoEcho: true`
+  /// Its Type: for AWS::SSM::Parameter::Value<...> the Default is the name of
+  /// an SSM parameter, not the value.
+  std::string parameterType;
   std::optional<std::string> parameterDefault; ///< its Default, when written as a literal
   /// Where the referenced parameter's Default is written (its value), or
   /// the parameter's name when it has no Default.

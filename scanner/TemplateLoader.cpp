@@ -38,6 +38,7 @@ constexpr ResourceKinds Kinds[] = {
 
 /// A template parameter, as far as environment variables care.
 struct Parameter {
+  std::string type; ///< "String", "AWS::SSM::Parameter::Value<String>", ...
   bool noEcho = false;
   std::optional<std::string> defaultValue;
   Location location; ///< the Default's value, else the parameter's name
@@ -87,6 +88,7 @@ private:
                        [](unsigned char C) { return static_cast<char>(std::tolower(C)); });
         P.noEcho = Lower == "true";
       }
+      P.type = stringField(KV.second, "Type").value_or("");
       P.defaultValue = stringField(KV.second, "Default");
       if (YAML::Node Default = field(KV.second, "Default"); Default.IsDefined() && !Default.IsNull())
         P.location = Src.location(Src.region(Default), {Name, "Parameters." + Name + ".Default", "property"});
@@ -118,6 +120,7 @@ private:
           if (auto It = Parameters.find(Ref); It != Parameters.end()) {
             V.reference = Ref;
             V.noEcho = It->second.noEcho;
+            V.parameterType = It->second.type;
             V.parameterDefault = It->second.defaultValue;
             V.parameterLocation = It->second.location;
           }

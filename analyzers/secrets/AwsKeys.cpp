@@ -143,7 +143,9 @@ private:
       std::size_t SB = static_cast<std::size_t>(Match.data() - Text.data()), SE = SB + Match.size();
       Pos = SB + 1;
       // Exactly 40 characters: not a slice of a longer base64 run or hash.
-      if ((SB > 0 && isBase64Char(Text[SB - 1])) || (SE < Text.size() && isBase64Char(Text[SE])))
+      // ('=' before it is an assignment, KEY=value; after it, padding.)
+      if ((SB > 0 && Text[SB - 1] != '=' && isBase64Char(Text[SB - 1])) ||
+          (SE < Text.size() && isBase64Char(Text[SE])))
         continue;
       Pos = SE;
       std::string_view S = Text.substr(SB, SE - SB);
@@ -161,6 +163,12 @@ private:
 
   void scanKeyIds(const Content &C, std::vector<Hit> &Out) const {
     KeyIds.forEach(C.text, [&](std::size_t B, std::size_t E) {
+      keyId(C, B, E, Out);
+    }, C.binary);
+  }
+
+  void keyId(const Content &C, std::size_t B, std::size_t E, std::vector<Hit> &Out) const {
+    {
       std::string_view Id = C.text.substr(B, E - B);
       if (isDocumentationExample(Id))
         return;
@@ -195,7 +203,7 @@ private:
       if (Account)
         H.properties["account"] = *Account;
       Out.push_back(std::move(H));
-    });
+    }
   }
 };
 

@@ -59,16 +59,6 @@ std::string_view trim(std::string_view S) {
   return S;
 }
 
-/// Names that say their value is secret.
-bool secretName(std::string_view Name) {
-  std::string L = lower(Name);
-  for (std::string_view Word : {"password", "passwd", "secret", "token", "api_key", "apikey", "api-key",
-                                "private_key", "access_key", "credential", "auth"})
-    if (L.find(Word) != std::string::npos)
-      return true;
-  return L.size() >= 4 && (L.substr(L.size() - 4) == "pass" || L.substr(L.size() - 3) == "pwd");
-}
-
 /// The value with its quotes taken off.
 std::string_view unquote(std::string_view V) {
   V = trim(V);
@@ -108,6 +98,8 @@ public:
       std::string_view Value = Line.substr(ValueBegin, ValueEnd - ValueBegin);
       if (Value.empty() || looksLikePlaceholder(Value) || Value.find("EXAMPLE") != std::string_view::npos)
         continue;
+      if (K == Kind::DotEnv && !looksLikeSecretValue(Value))
+        continue; // TOKEN_ISSUER=https://..., CACHE_TOKEN_TTL=3600
       Out.push_back(hit(C, LineBegin + ValueBegin, LineBegin + ValueEnd, Value,
                         What + " " + redact(Value) + " in " + std::string(baseName(C.path)), K == Kind::DotEnv ? 75 : 95));
     }
@@ -152,7 +144,7 @@ private:
         return L == "aws_secret_access_key" || L == "aws_session_token";
       });
     case Kind::DotEnv:
-      return Assignment('=', secretName);
+      return Assignment('=', isSecretVariableName);
     case Kind::Npmrc:
       return Assignment('=', [](std::string_view N) {
         return N.find("_authToken") != std::string_view::npos || N.find("_password") != std::string_view::npos ||

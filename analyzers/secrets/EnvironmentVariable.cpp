@@ -20,31 +20,6 @@ namespace fnlint::secrets {
 
 namespace {
 
-std::string upper(std::string_view S) {
-  std::string U(S);
-  for (char &C : U)
-    C = static_cast<char>(std::toupper(static_cast<unsigned char>(C)));
-  return U;
-}
-
-/// DB_PASSWORD, STRIPE_API_KEY, JWT_SECRET ... but not SECRET_ARN,
-/// TOKEN_TABLE, PASSWORD_PARAMETER_NAME: names of where a secret lives.
-bool secretName(std::string_view Name) {
-  std::string U = upper(Name);
-  bool Secretish = false;
-  for (std::string_view W : {"PASSWORD", "PASSWD", "SECRET", "TOKEN", "API_KEY", "APIKEY", "PRIVATE_KEY",
-                             "ACCESS_KEY", "CREDENTIAL", "AUTH_KEY", "CLIENT_SECRET", "SIGNING_KEY"})
-    Secretish = Secretish || U.find(W) != std::string::npos;
-  if (!Secretish)
-    return false;
-  for (std::string_view W : {"_ARN", "_NAME", "_ID", "_TABLE", "_PARAM", "_PATH", "_TTL", "_EXPIR", "_LENGTH",
-                             "_URL", "_URI", "_ENDPOINT", "_REGION", "_FILE", "_HEADER", "_FIELD", "_ENABLED",
-                             "_TYPE", "_MODE", "_KEY_ID", "_ISSUER", "_AUDIENCE", "_SECONDS", "_MINUTES"})
-    if (U.find(W) != std::string::npos)
-      return false;
-  return true;
-}
-
 bool isReference(std::string_view V) {
   for (std::string_view R : {"{{resolve:", "${ssm:", "${ssm-secure:", "${secretsmanager:", "${aws:reference",
                              "${self:", "${env:", "${file(", "${cf:", "arn:aws:secretsmanager:", "arn:aws:ssm:",
@@ -52,27 +27,6 @@ bool isReference(std::string_view V) {
     if (V.find(R) != std::string_view::npos)
       return true;
   return false;
-}
-
-/// A value that could be a password: long enough, not a flag or a number, not
-/// a word.
-bool realLookingValue(std::string_view V) {
-  if (V.size() < 8 || looksLikePlaceholder(V))
-    return false;
-  std::string U = upper(V);
-  if (U == "TRUE" || U == "FALSE" || U == "ENABLED" || U == "DISABLED" || U == "NONE" || U == "NULL")
-    return false;
-  bool Digit = false, Upper = false, Lower = false, Other = false;
-  for (char C : V) {
-    auto Ch = static_cast<unsigned char>(C);
-    Digit |= std::isdigit(Ch) != 0;
-    Upper |= std::isupper(Ch) != 0;
-    Lower |= std::islower(Ch) != 0;
-    Other |= !std::isalnum(Ch);
-  }
-  if (Digit && !Upper && !Lower && !Other)
-    return false; // a number
-  return (Digit + Upper + Lower + Other) >= 2;
 }
 
 } // namespace
@@ -88,6 +42,8 @@ void checkEnvironment(const Project &P, FindingSink &Out) {
       // overrides it; NoEcho parameters are meant to carry secrets.
       bool FromDefault = !V.literal && !V.reference.empty() && !V.noEcho && V.parameterDefault;
       const std::string &Value = FromDefault ? *V.parameterDefault : V.value;
+      if (FromDefault && V.parameterType.rfind("AWS::SSM::Parameter::Value", 0) == 0)
+        continue; // the Default names an SSM parameter
       if ((!V.literal && !FromDefault) || Value.empty() || isReference(Value))
         continue;
       // By value: a token format or key, whatever the variable is called.
@@ -103,7 +59,7 @@ void checkEnvironment(const Project &P, FindingSink &Out) {
           Secret = std::string_view(Value).substr(H.begin, H.end - H.begin);
           break;
         }
-      if (Why.empty() && secretName(V.name) && realLookingValue(Value)) {
+      if (Why.empty() && isSecretVariableName(V.name) && looksLikeSecretValue(Value)) {
         Why = "plaintext value " + redact(Value);
         Secret = Value;
       }

@@ -17,11 +17,47 @@ namespace fnlint::secrets {
 
 namespace {
 
+/// An identifier made of words (SignatureV4SignWithCredentials,
+/// webIdentityTokenFile): words of four or more letters cover most of it.
+/// Random strings rarely hold one such word, never mostly words.
+bool wordyIdentifier(std::string_view V) {
+  if (V.empty() || !(std::isalpha(static_cast<unsigned char>(V.front())) || V.front() == '_' || V.front() == '$'))
+    return false;
+  std::size_t Words = 0, WordLetters = 0;
+  for (std::size_t I = 0; I < V.size();) {
+    auto C = static_cast<unsigned char>(V[I]);
+    if (!std::isalnum(C) && C != '_' && C != '$')
+      return false;
+    std::size_t Start = I;
+    if (std::isupper(C))
+      ++I;
+    while (I < V.size() && std::islower(static_cast<unsigned char>(V[I])))
+      ++I;
+    if (I == Start) {
+      ++I;
+      continue;
+    }
+    if (I - Start >= 4) {
+      ++Words;
+      WordLetters += I - Start;
+    }
+  }
+  return Words >= 2 && WordLetters * 10 >= V.size() * 6;
+}
+
 bool looksLikeCode(std::string_view V) {
-  // getSecret(), config.password, self.token, os.environ['X'], a Java/C++
-  // identifier: values read from somewhere, not values.
+  // getSecret(), config.password, self.token, os.environ['X'], a?.b, a Java
+  // or C++ identifier: values read from somewhere, not values.
   if (V.find('(') != std::string_view::npos || V.find("::") != std::string_view::npos ||
-      V.find("->") != std::string_view::npos)
+      V.find("->") != std::string_view::npos || V.find("?.") != std::string_view::npos || V.back() == '.' ||
+      V.front() == '!')
+    return true;
+  if (wordyIdentifier(V))
+    return true;
+  // String concatenation: 'x-amz-security-token:'+options.credentials.sessionToken
+  while (!V.empty() && (V.front() == '+' || V.front() == ' '))
+    V.remove_prefix(1);
+  if (V.empty())
     return true;
   bool Dotted = V.find('.') != std::string_view::npos &&
                 std::all_of(V.begin(), V.end(), [](char C) { return std::isalnum(static_cast<unsigned char>(C)) || C == '.' || C == '_'; });
@@ -41,6 +77,28 @@ bool looksLikeWordsOrPath(std::string_view V) {
   });
 }
 
+/// Tokens that are not credentials: pagination cursors (NextToken,
+/// ContinuationToken), idempotency and CSRF tokens, KMS grant tokens.
+/// Judged on the name written just before the value.
+bool benignTokenName(std::string_view Text, std::size_t ValueBegin) {
+  std::size_t From = ValueBegin > 48 ? ValueBegin - 48 : 0;
+  std::size_t LineStart = Text.rfind('\n', ValueBegin);
+  if (LineStart != std::string_view::npos && LineStart + 1 > From)
+    From = LineStart + 1;
+  std::string Name(Text.substr(From, ValueBegin - From));
+  if (Name.find("://") != std::string::npos)
+    return true; // user:password@host in a URL is connection-string's to judge
+  for (char &C : Name)
+    C = static_cast<char>(std::tolower(static_cast<unsigned char>(C)));
+  for (std::string_view Benign : {"nexttoken", "next_token", "continuationtoken", "continuation_token",
+                                  "paginationtoken", "pagetoken", "page_token", "synctoken", "granttoken",
+                                  "clienttoken", "client_token", "idempotency", "csrf", "xsrf", "nextmarker",
+                                  "cursor", "token_type", "tokentype", "termtoken"})
+    if (Name.find(Benign) != std::string::npos)
+      return true;
+  return false;
+}
+
 class GenericHighEntropy final : public Detector {
 public:
   GenericHighEntropy() : Assignment("secret/generic-high-entropy") {}
@@ -52,7 +110,7 @@ public:
       return; // medium confidence: dependencies and binaries are full of such names
     Assignment.forEach(C.text, [&](std::size_t B, std::size_t E) {
       std::string_view V = C.text.substr(B, E - B);
-      if (looksLikeCode(V) || looksLikeWordsOrPath(V))
+      if (looksLikeCode(V) || looksLikeWordsOrPath(V) || benignTokenName(C.text, B))
         return;
       Hit H;
       H.ruleId = "secret/generic-high-entropy";

@@ -68,8 +68,8 @@ std::string_view Pattern::ruleId() const { return I->Rule->id; }
 const std::vector<std::string> &Pattern::keywords() const { return I->Keywords; }
 bool Pattern::highConfidence() const { return I->High; }
 
-void Pattern::forEach(std::string_view Text,
-                      const std::function<void(std::size_t Begin, std::size_t End)> &Found) const {
+void Pattern::forEach(std::string_view Text, const std::function<void(std::size_t Begin, std::size_t End)> &Found,
+                      bool Binary) const {
   const int NSub = I->Group + 1;
   std::vector<re2::StringPiece> Sub(static_cast<std::size_t>(NSub));
   std::size_t Pos = 0;
@@ -84,7 +84,7 @@ void Pattern::forEach(std::string_view Text,
       continue;
     std::size_t Begin = static_cast<std::size_t>(S.data() - Text.data()), End = Begin + S.size();
     std::string_view Secret = Text.substr(Begin, S.size());
-    if (I->Boundary && !atWordBoundary(Text, MatchBegin, MatchEnd))
+    if (I->Boundary && !(Binary ? atWordBoundary(Text, 0, MatchEnd) : atWordBoundary(Text, MatchBegin, MatchEnd)))
       continue;
     if (Secret.size() < I->MinLength)
       continue;
@@ -135,7 +135,7 @@ public:
         H.message = std::string(Rule->title) + ": " + redact(H.secret);
         H.priority = 80;
         Out.push_back(std::move(H));
-      });
+      }, C.binary);
     }
   }
 

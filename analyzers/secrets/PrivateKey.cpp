@@ -42,6 +42,11 @@ public:
       // concatenation of string literals, and PEM headers (Proc-Type: ...).
       std::string Key;
       bool Encrypted = Label.find("ENCRYPTED") != std::string_view::npos;
+      // A key written as string literals ("...\n" + "...") has code and
+      // comments between them: only what is inside quotes is key data.
+      bool Quoted = Body.find('"') != std::string_view::npos || Body.find('\'') != std::string_view::npos ||
+                    Body.find('`') != std::string_view::npos;
+      bool InString = true; // the BEGIN line's string is still open after the header
       std::size_t LineStart = 0;
       while (LineStart < Body.size()) {
         std::size_t LineEnd = Body.find('\n', LineStart);
@@ -59,6 +64,12 @@ public:
             ++I;
             continue;
           }
+          if (Quoted && (Ch == '"' || Ch == '\'' || Ch == '`')) {
+            InString = !InString;
+            continue;
+          }
+          if (Quoted && !InString)
+            continue;
           if (std::isalnum(static_cast<unsigned char>(Ch)) || Ch == '/' || Ch == '=' ||
               (Ch == '+' && I + 1 < Line.size() && Line[I + 1] != ' ' && Line[I + 1] != '\n'))
             Key += Ch;

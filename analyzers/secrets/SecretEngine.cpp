@@ -161,6 +161,61 @@ bool looksLikePlaceholder(std::string_view V) {
   return false;
 }
 
+static std::string upperCase(std::string_view S) {
+  std::string U(S);
+  for (char &C : U)
+    C = static_cast<char>(std::toupper(static_cast<unsigned char>(C)));
+  return U;
+}
+
+bool isSecretVariableName(std::string_view Name) {
+  std::string U = upperCase(Name);
+  bool Secretish = false;
+  for (std::string_view W : {"PASSWORD", "PASSWD", "SECRET", "TOKEN", "API_KEY", "APIKEY", "PRIVATE_KEY",
+                             "ACCESS_KEY", "CREDENTIAL", "AUTH_KEY", "CLIENT_SECRET", "SIGNING_KEY"})
+    Secretish = Secretish || U.find(W) != std::string::npos;
+  if (!Secretish)
+    return false;
+  for (std::string_view W : {"_ARN", "_NAME", "_ID", "_TABLE", "_PARAM", "_PATH", "_TTL", "_EXPIR", "_LENGTH",
+                             "_URL", "_URI", "_ENDPOINT", "_REGION", "_FILE", "_HEADER", "_FIELD", "_ENABLED",
+                             "_TYPE", "_MODE", "_KEY_ID", "_ISSUER", "_AUDIENCE", "_SECONDS", "_MINUTES",
+                             "_DOMAIN", "_CALLBACK", "_RESET", "_HOST", "_PORT"})
+    if (U.find(W) != std::string::npos)
+      return false;
+  return true;
+}
+
+bool looksLikeSecretValue(std::string_view V) {
+  if (V.size() < 8 || looksLikePlaceholder(V))
+    return false;
+  std::string U = upperCase(V);
+  if (U == "TRUE" || U == "FALSE" || U == "ENABLED" || U == "DISABLED" || U == "NONE" || U == "NULL")
+    return false;
+  // Where a secret lives, not the secret: URLs, paths, ARNs, domains.
+  if (V.find("://") != std::string_view::npos || V.front() == '/' || V.front() == '.' ||
+      V.rfind("arn:", 0) == 0 || V.rfind("~/", 0) == 0)
+    return false;
+  bool Digit = false, Upper = false, Lower = false, Other = false;
+  for (char C : V) {
+    auto Ch = static_cast<unsigned char>(C);
+    Digit |= std::isdigit(Ch) != 0;
+    Upper |= std::isupper(Ch) != 0;
+    Lower |= std::islower(Ch) != 0;
+    Other |= !std::isalnum(Ch);
+  }
+  if (Digit && !Upper && !Lower && !Other)
+    return false; // a number
+  return (Digit + Upper + Lower + Other) >= 2;
+}
+
+bool isExampleDataPath(std::string_view Path) {
+  auto EndsWith = [&](std::string_view Suffix) {
+    return Path.size() >= Suffix.size() && Path.substr(Path.size() - Suffix.size()) == Suffix;
+  };
+  return EndsWith(".examples.json") || EndsWith("/examples-1.json") || Path == "examples-1.json" ||
+         EndsWith(".d.ts") || EndsWith(".d.mts") || EndsWith(".d.cts");
+}
+
 bool isThirdPartyPath(std::string_view Path) {
   for (std::string_view Marker : {"node_modules/", "site-packages/", "dist-packages/", "bower_components/",
                                   "vendor/", ".dist-info/", ".egg-info/"})

@@ -32,7 +32,10 @@ struct Content {
   std::string_view path; ///< the content's own path (entry path inside an archive), for name-based rules
   std::string_view text; ///< the bytes scanned (a window of them for large content)
   bool binary = false;   ///< text holds the printable runs of a binary
-  bool thirdParty = false; ///< inside a dependency folder: only high-confidence rules report
+  /// Inside a dependency folder, or data that exists to show examples (SDK
+  /// *.examples.json, TypeScript declarations): only high-confidence rules
+  /// report.
+  bool thirdParty = false;
 };
 
 /// A secret a detector found, before it becomes a finding.
@@ -77,7 +80,11 @@ public:
   /// Calls \p Found(Begin, End) for every secret (the secret group of a
   /// match) in \p Text that passes the block's filters: boundary, length,
   /// entropy, allow-list and placeholder checks.
-  void forEach(std::string_view Text, const std::function<void(std::size_t Begin, std::size_t End)> &Found) const;
+  /// In \p Binary content (printable runs) only the end of a match is
+  /// checked for a word boundary: compiled files put a length byte right
+  /// before a string (.pyc, .class), which a boundary check would reject.
+  void forEach(std::string_view Text, const std::function<void(std::size_t Begin, std::size_t End)> &Found,
+               bool Binary = false) const;
 
 private:
   struct Impl;
@@ -121,8 +128,18 @@ bool atWordBoundary(std::string_view Text, std::size_t Begin, std::size_t End);
 /// Placeholders and references that are not secrets: "${VAR}", "<your-key>",
 /// "xxxxxxxx", "changeme", "your_api_key_here", "{{ secret }}", "%s" ...
 bool looksLikePlaceholder(std::string_view Value);
+/// DB_PASSWORD, STRIPE_API_KEY, JWT_SECRET ... but not SECRET_ARN,
+/// TOKEN_TTL, AUTH_CALLBACK_PATH: names of where a secret lives or of settings.
+bool isSecretVariableName(std::string_view Name);
+/// A value that could be a password: long enough, mixed, and not a flag, a
+/// number, a word, a URL, a path, an ARN or a domain.
+bool looksLikeSecretValue(std::string_view Value);
+
 /// Whether \p DisplayPath (with its member chain, "fn.zip!/lib/x.jar!/a.class")
 /// lies in a dependency: node_modules/, site-packages/, vendor/, a jar in lib/.
 bool isThirdPartyPath(std::string_view DisplayPath);
+/// Files whose values are examples by design: AWS SDK *.examples.json and
+/// botocore examples-1.json, TypeScript declarations (.d.ts).
+bool isExampleDataPath(std::string_view Path);
 
 } // namespace fnlint::secrets

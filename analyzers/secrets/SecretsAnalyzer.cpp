@@ -187,7 +187,7 @@ std::vector<Item> workList(const Project &P) {
     It.FilePath = F.path;
     It.Where.path = F.path;
     It.ContentPath = F.path;
-    It.ThirdParty = isThirdPartyPath(F.path);
+    It.ThirdParty = isThirdPartyPath(F.path) || isExampleDataPath(F.path);
     Items.push_back(std::move(It));
   }
   for (const auto &Pkg : P.packages) {
@@ -203,7 +203,7 @@ std::vector<Item> workList(const Project &P) {
       It.Pkg = Pkg.get();
       It.Entry = &E;
       It.ContentPath = Pkg->isFolder() ? Where.path : E.path;
-      It.ThirdParty = isThirdPartyPath(Where.displayPath());
+      It.ThirdParty = isThirdPartyPath(Where.displayPath()) || isExampleDataPath(E.path);
       It.Where = std::move(Where);
       Items.push_back(std::move(It));
     }
