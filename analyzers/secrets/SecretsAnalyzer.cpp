@@ -30,14 +30,33 @@ constexpr std::size_t WindowBytes = 8u << 20;  ///< scanned at once
 constexpr std::size_t OverlapBytes = 64u << 10; ///< longer than any secret fnlint looks for
 constexpr std::size_t MinPrintableRun = 8;      ///< shorter runs in a binary are noise
 
-struct Item {
-  const Package *Pkg = nullptr;     ///< for package entries
+/// What to read. Kept small (the list has an element per file of every
+/// package); where it is and how to judge it are worked out when it is read.
+struct WorkItem {
+  const Package *Pkg = nullptr;        ///< for package entries
   const PackageEntry *Entry = nullptr;
-  std::string FilePath;             ///< for loose files, relative to the root
+  const SourceFile *File = nullptr;    ///< for loose files
+};
+
+struct Item {
   Location Where;
-  std::string ContentPath;          ///< the name name-based rules see
+  std::string ContentPath; ///< the name name-based rules see
   bool ThirdParty = false;
 };
+
+Item describe(const WorkItem &W) {
+  Item It;
+  if (W.File) {
+    It.Where.path = W.File->path;
+    It.ContentPath = W.File->path;
+    It.ThirdParty = isThirdPartyPath(W.File->path) || isExampleDataPath(W.File->path);
+    return It;
+  }
+  It.Where = W.Pkg->entryLocation(*W.Entry);
+  It.ContentPath = W.Pkg->isFolder() ? It.Where.path : W.Entry->path;
+  It.ThirdParty = isThirdPartyPath(It.Where.displayPath()) || isExampleDataPath(W.Entry->path);
+  return It;
+}
 
 bool skippedByName(std::string_view Path) {
   // Media and fonts: no secret lives in a PNG's pixels, and they are large.
@@ -176,36 +195,27 @@ private:
 };
 
 /// Every item of the work list, in a fixed order.
-std::vector<Item> workList(const Project &P) {
-  std::vector<Item> Items;
-  std::unordered_set<std::string> Loose;
+std::vector<WorkItem> workList(const Project &P) {
+  std::vector<WorkItem> Items;
+  std::unordered_set<std::string_view> Loose;
   for (const SourceFile &F : P.files) {
     Loose.insert(F.path);
-    if (skippedByName(F.path))
-      continue;
-    Item It;
-    It.FilePath = F.path;
-    It.Where.path = F.path;
-    It.ContentPath = F.path;
-    It.ThirdParty = isThirdPartyPath(F.path) || isExampleDataPath(F.path);
-    Items.push_back(std::move(It));
+    if (!skippedByName(F.path))
+      Items.push_back({nullptr, nullptr, &F});
   }
+  std::string Path;
   for (const auto &Pkg : P.packages) {
     if (Pkg->unreadable)
       continue;
     for (const PackageEntry &E : Pkg->entries) {
       if (!E.isFile() || E.encrypted || skippedByName(E.path))
         continue;
-      Location Where = Pkg->entryLocation(E);
-      if (Pkg->isFolder() && Loose.count(Where.path))
-        continue; // a file of a code folder discovery listed already
-      Item It;
-      It.Pkg = Pkg.get();
-      It.Entry = &E;
-      It.ContentPath = Pkg->isFolder() ? Where.path : E.path;
-      It.ThirdParty = isThirdPartyPath(Where.displayPath()) || isExampleDataPath(E.path);
-      It.Where = std::move(Where);
-      Items.push_back(std::move(It));
+      if (Pkg->isFolder()) {
+        Path = Pkg->entryLocation(E).path;
+        if (Loose.count(Path))
+          continue; // a file of a code folder discovery listed already
+      }
+      Items.push_back({Pkg.get(), &E, nullptr});
     }
   }
   return Items;
@@ -215,15 +225,16 @@ std::vector<Item> workList(const Project &P) {
 
 void analyzeSecrets(const Project &P, unsigned Jobs, std::vector<Finding> &Findings,
                     std::vector<InputProblem> &Problems) {
-  std::vector<Item> Items = workList(P);
+  std::vector<WorkItem> Items = workList(P);
   if (Items.empty() && P.deployables.empty())
     return;
   const SecretEngine &Engine = SecretEngine::get();
   std::vector<Scanned> Results(Items.size());
   parallelFor(Items.size(), Jobs, [&](std::size_t I) {
-    const Item &It = Items[I];
+    const WorkItem &W = Items[I];
     std::string Error;
-    std::unique_ptr<EntryReader> R = It.Pkg ? It.Pkg->open(*It.Entry, Error) : P.openFile(It.FilePath, Error);
+    std::unique_ptr<EntryReader> R = W.Pkg ? W.Pkg->open(*W.Entry, Error) : P.openFile(W.File->path, Error);
+    Item It = describe(W);
     if (!R) {
       // Entries over a safety limit were reported by package/archive-bomb.
       if (Error.rfind("not read:", 0) != 0)
