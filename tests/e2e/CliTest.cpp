@@ -85,12 +85,17 @@ TEST(Cli, MissingSubcommandIsAUsageError) {
 }
 
 TEST(Cli, FailOnThresholdDecidesTheExitCode) {
-  // The example app has one warning and notes, no errors.
+  // The example app has an error (a secret in its template), a warning and
+  // notes; the zip alone has a warning and notes; a source folder without its
+  // template has none.
   EXPECT_EQ(runFnlint({"scan", "examples", "--quiet"}).exitCode, 1);
-  EXPECT_EQ(runFnlint({"scan", "examples", "--quiet", "--fail-on", "warning"}).exitCode, 1);
-  EXPECT_EQ(runFnlint({"scan", "examples", "--quiet", "--fail-on", "error"}).exitCode, 0);
-  EXPECT_EQ(runFnlint({"scan", "examples", "--quiet", "--fail-on", "note"}).exitCode, 1);
+  EXPECT_EQ(runFnlint({"scan", "examples", "--quiet", "--fail-on", "error"}).exitCode, 1);
   EXPECT_EQ(runFnlint({"scan", "examples", "--quiet", "--fail-on", "none"}).exitCode, 0);
+  EXPECT_EQ(runFnlint({"scan", "examples/sam-app/dist/orders.zip", "--quiet", "--fail-on", "error"}).exitCode, 0)
+      << "a warning and notes, no error";
+  EXPECT_EQ(runFnlint({"scan", "examples/sam-app/dist/orders.zip", "--quiet", "--fail-on", "warning"}).exitCode, 1);
+  EXPECT_EQ(runFnlint({"scan", "examples/sam-app/src/reports", "--quiet", "--fail-on", "warning"}).exitCode, 0);
+  EXPECT_EQ(runFnlint({"scan", "examples/sam-app/dist/orders.zip", "--quiet", "--fail-on", "note"}).exitCode, 1);
 }
 
 TEST(Cli, CleanFolderExitsZero) {

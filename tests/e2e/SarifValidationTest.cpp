@@ -57,6 +57,14 @@ TEST(SarifValidation, EverySarifFnlintWritesPassesSchemaAndGitHubRules) {
   ASSERT_EQ(runFnlint({"scan", ".", "--format", "sarif", "-o", Problems}, Bad.path()).exitCode, 1);
   Files.push_back(Problems);
 
+  // Secret findings: the labelled corpus, through the real binary (findings
+  // in text files, archive members and binaries, redacted messages).
+  std::string Secrets = Out.path() + "/secrets.sarif";
+  ProcessResult S = runFnlint({"scan", ".", "--format", "sarif", "-o", Secrets},
+                              std::string(FNLINT_SOURCE_DIR) + "/fixtures/secrets");
+  ASSERT_EQ(S.exitCode, 1) << S.err;
+  Files.push_back(Secrets);
+
   // Every rule fixture, in-process.
   for (const Fixture &F : findFixtures("package")) {
     TempDir Tmp;
