@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "scanner/ConfigLoaders.h"
+#include "support/Loads.h"
 
 #include "scanner/Scanner.h"
 #include "support/Fixture.h"
@@ -32,21 +33,6 @@ void expectRegion(const Region &R, std::uint32_t Line, std::uint32_t Col, std::u
   EXPECT_EQ(R.startColumn, Col);
   EXPECT_EQ(R.endLine, Line);
   EXPECT_EQ(R.endColumn, EndCol);
-}
-
-std::vector<std::string> ids(const TemplateLoad &L) {
-  std::vector<std::string> Out;
-  for (const Deployable &D : L.deployables)
-    Out.push_back(D.logicalId);
-  return Out;
-}
-
-const Deployable *find(const TemplateLoad &L, std::string_view Id) {
-  for (const Deployable &D : L.deployables)
-    if (D.logicalId == Id)
-      return &D;
-  ADD_FAILURE() << "no deployable " << Id;
-  return nullptr;
 }
 
 std::vector<std::string> names(const Deployable &D) {

@@ -6,29 +6,17 @@
 //
 //===----------------------------------------------------------------------===//
 #include "scanner/TemplateLoader.h"
+#include "support/Loads.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 using namespace fnlint;
+using fnlint::test::find;
+using fnlint::test::ids;
 using ::testing::HasSubstr;
 
 namespace {
-
-const Deployable *find(const TemplateLoad &L, std::string_view Id) {
-  for (const Deployable &D : L.deployables)
-    if (D.logicalId == Id)
-      return &D;
-  ADD_FAILURE() << "no deployable " << Id;
-  return nullptr;
-}
-
-std::vector<std::string> ids(const TemplateLoad &L) {
-  std::vector<std::string> Out;
-  for (const Deployable &D : L.deployables)
-    Out.push_back(D.logicalId);
-  return Out;
-}
 
 /// A region on one line, 1-based, end column exclusive.
 void expectRegion(const Region &R, std::uint32_t Line, std::uint32_t Col, std::uint32_t EndCol) {
