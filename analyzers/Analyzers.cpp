@@ -21,7 +21,7 @@ Analysis analyzeProject(const Project &P, const AnalysisOptions &Options) {
     for (Finding &F : S.findings())
       Out.findings.push_back(std::move(F));
 
-  secrets::analyzeSecrets(P, Options.jobs, Out.findings, Out.problems);
+  secrets::analyzeSecrets(P, Options.jobs, Options.secrets, Out.findings, Out.problems);
 
   FindingSink Functions;
   for (const auto &Check : Checks)

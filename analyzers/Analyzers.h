@@ -3,6 +3,7 @@
 
 #include "analyzers/handler/cpp/CppModule.h"
 #include "analyzers/package/PackageCheck.h"
+#include "analyzers/secrets/SecretsAnalyzer.h"
 #include "core/Finding.h"
 #include "core/Project.h"
 
@@ -13,6 +14,7 @@ namespace fnlint {
 struct AnalysisOptions {
   unsigned jobs = 1;
   package::PackageOptions package;
+  secrets::SecretOptions secrets;
   cpp::CppOptions cpp;
 };
 

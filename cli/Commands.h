@@ -26,6 +26,7 @@ struct ScanArgs {
   unsigned maxArchiveDepth = 4;
   double nearLimitRatio = 0.8;               ///< package/near-size-limit threshold
   std::uint64_t maxDeclaredBytes = 4ull << 30; ///< zip-bomb cap on declared sizes
+  std::string dependencySecrets = "high-confidence"; ///< or "all": every secret rule in node_modules & co.
   std::string cppHelper; ///< hidden: path of fnlint-cpp
 };
 

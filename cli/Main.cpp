@@ -68,6 +68,10 @@ int main(int argc, char **argv) {
                         "Archives declaring more uncompressed bytes are zip bombs (e.g. 4GB, 500MB)")
         ->transform(CLI::AsSizeValue(false))
         ->default_str("4GB");
+    ScanCmd->add_option("--dependency-secrets", Scan.dependencySecrets,
+                        "Secret rules reported in dependency folders (node_modules, site-packages, ...)")
+        ->check(CLI::IsMember({"high-confidence", "all"}))
+        ->capture_default_str();
     ScanCmd->add_option("--cpp-helper", Scan.cppHelper, "Path of the fnlint-cpp helper")->group("");
 
     std::string RulesFormat = "text";

@@ -92,6 +92,7 @@ int runScan(const ScanArgs &Args) {
     AO.jobs = Scan.jobs;
     AO.cpp.helperPath = Args.cppHelper;
     AO.package.nearLimitRatio = Args.nearLimitRatio;
+    AO.secrets.allRulesInDependencies = Args.dependencySecrets == "all";
     Report = runPipeline(Scan, AO);
   }
 

@@ -223,7 +223,7 @@ std::vector<WorkItem> workList(const Project &P) {
 
 } // namespace
 
-void analyzeSecrets(const Project &P, unsigned Jobs, std::vector<Finding> &Findings,
+void analyzeSecrets(const Project &P, unsigned Jobs, const SecretOptions &Options, std::vector<Finding> &Findings,
                     std::vector<InputProblem> &Problems) {
   std::vector<WorkItem> Items = workList(P);
   if (Items.empty() && P.deployables.empty())
@@ -235,6 +235,8 @@ void analyzeSecrets(const Project &P, unsigned Jobs, std::vector<Finding> &Findi
     std::string Error;
     std::unique_ptr<EntryReader> R = W.Pkg ? W.Pkg->open(*W.Entry, Error) : P.openFile(W.File->path, Error);
     Item It = describe(W);
+    if (Options.allRulesInDependencies)
+      It.ThirdParty = false;
     if (!R) {
       // Entries over a safety limit were reported by package/archive-bomb.
       if (Error.rfind("not read:", 0) != 0)

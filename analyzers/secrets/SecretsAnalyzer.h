@@ -9,11 +9,17 @@
 
 namespace fnlint::secrets {
 
+struct SecretOptions {
+  /// Report every rule in dependency folders and SDK example data, not only
+  /// the high-confidence ones (paired keys, private keys, token formats).
+  bool allRulesInDependencies = false;
+};
+
 /// Scans every file of the project, every entry of every package (nested
 /// archives and code folders included) and every function's environment
 /// for secrets. Content is spread over \p Jobs threads; results do not
 /// depend on scheduling.
-void analyzeSecrets(const Project &P, unsigned Jobs, std::vector<Finding> &Findings,
+void analyzeSecrets(const Project &P, unsigned Jobs, const SecretOptions &Options, std::vector<Finding> &Findings,
                     std::vector<InputProblem> &Problems);
 
 /// secret/in-environment-variable (EnvironmentVariable.cpp).

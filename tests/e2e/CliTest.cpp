@@ -156,6 +156,29 @@ TEST(Cli, BadInputIsReportedAndTheRestOfTheScanGoesOn) {
   EXPECT_NE(T.err.find("broken/template.yaml:5:1: error: cannot parse template"), std::string::npos) << T.err;
 }
 
+TEST(Cli, DependencySecretsReportsEveryRuleOnlyWhenAskedTo) {
+  TempDir Tmp;
+  // A dependency's own config with a high-entropy password: by default only
+  // high-confidence rules report in node_modules/, so this is silent.
+  YAML::Node Entries = YAML::Load(R"(
+- {path: index.mjs, text: "export const handler = async () => 1;\n"}
+- {path: node_modules/legacy-db/config.js, text: "module.exports = { password: 'Qm7vT2xL9kR4pW8zN3cJ' };\n"})");
+  writeFile(Tmp.path() + "/function.zip", buildZip(Entries));
+  auto Rules = [&](std::vector<std::string> Args) {
+    Args.insert(Args.begin(), {"scan", ".", "--format", "json"});
+    ProcessResult R = runFnlint(Args, Tmp.path());
+    std::set<std::string> Out;
+    nlohmann::json J = nlohmann::json::parse(R.out); // the loop below must not range over a temporary
+    for (const auto &F : J["findings"])
+      Out.insert(F["ruleId"].get<std::string>());
+    return Out;
+  };
+  EXPECT_FALSE(Rules({}).count("secret/generic-high-entropy"));
+  EXPECT_TRUE(Rules({"--dependency-secrets", "all"}).count("secret/generic-high-entropy"));
+  ProcessResult Bad = runFnlint({"scan", ".", "--dependency-secrets", "some"}, Tmp.path());
+  EXPECT_EQ(Bad.exitCode, 2);
+}
+
 TEST(Cli, OutputIsByteIdenticalWhateverJobsIs) {
   TempDir Tmp;
   // Several archives, nested ones and a template-deployed folder give the
