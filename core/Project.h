@@ -8,6 +8,7 @@
 #pragma once
 
 #include "core/Finding.h"
+#include "core/FunctionConfig.h"
 #include "core/Location.h"
 #include "core/Package.h"
 
@@ -78,6 +79,8 @@ struct Deployable {
   std::vector<EnvironmentVariable> environmentVariables;
   /// The package the code reference resolved to, set by linking.
   const Package *package = nullptr;
+  /// Functions: settings with positions, invokers, resource policy, URL.
+  FunctionConfig config;
 };
 
 /// A file found by discovery that is not itself an archive: source code,

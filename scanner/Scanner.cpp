@@ -17,6 +17,48 @@ namespace fnlint {
 
 namespace {
 
+/// Links configuration that names a function (Lambda API outputs) to the
+/// function of that name, whichever file declares it. A name no function has
+/// gets a function of its own, known only through what refers to it: its
+/// settings are unknown, so no rule judges them, but its resource policy and
+/// URL are still judged.
+void attachToFunctions(std::vector<Deployable> &Functions, std::vector<FunctionAttachment> Attachments) {
+  std::map<std::string, std::size_t> ByName;
+  for (std::size_t I = 0; I < Functions.size(); ++I)
+    if (Functions[I].kind == Deployable::Kind::Function)
+      ByName.emplace(functionNameOf(Functions[I].logicalId), I); // the first declaration wins
+  for (FunctionAttachment &A : Attachments) {
+    std::string Name = functionNameOf(A.functionRef);
+    if (Name.empty())
+      continue;
+    auto [It, New] = ByName.emplace(Name, Functions.size());
+    if (New) {
+      Deployable D;
+      D.logicalId = Name;
+      D.resourceType = "AWS::Lambda::Function (API)";
+      D.config.settingsKnown = false;
+      if (A.permission)
+        D.location = A.permission->location;
+      else if (A.invoker)
+        D.location = A.invoker->location;
+      else if (A.url)
+        D.location = A.url->location;
+      else
+        D.location = A.onFailureDestination.location;
+      Functions.push_back(std::move(D));
+    }
+    FunctionConfig &C = Functions[It->second].config;
+    if (A.invoker)
+      C.invokers.push_back(std::move(*A.invoker));
+    if (A.permission)
+      C.permissions.push_back(std::move(*A.permission));
+    if (A.url)
+      C.url = std::move(*A.url);
+    if (A.onFailureDestination.written())
+      C.onFailureDestination = std::move(A.onFailureDestination);
+  }
+}
+
 std::string absoluteOf(const std::string &Root, const std::string &Rel) {
   if (!Rel.empty() && Rel.front() == '/')
     return Rel;
@@ -166,6 +208,11 @@ Project scanProject(const ScanOptions &Options) {
     for (Deployable &D : Loads[I].deployables)
       P.deployables.push_back(std::move(D));
   }
+  std::vector<FunctionAttachment> Attachments;
+  for (TemplateLoad &L : Loads)
+    for (FunctionAttachment &A : L.attachments)
+      Attachments.push_back(std::move(A));
+  attachToFunctions(P.deployables, std::move(Attachments));
 
   // Archives on disk, each with everything nested in it. With one archive,
   // its nested archives get the threads; with many, the archives do.

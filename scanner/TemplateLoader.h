@@ -42,6 +42,8 @@ struct TemplateLoad {
   bool isTemplate = false;
   ConfigFormat format = ConfigFormat::None;
   std::vector<Deployable> deployables;
+  /// Configuration naming functions declared elsewhere (Lambda API outputs).
+  std::vector<FunctionAttachment> attachments;
   std::vector<InputProblem> problems;
 };
 

@@ -345,4 +345,12 @@ void setEnvironment(Deployable &D, std::map<std::string, EnvironmentVariable> &&
   }
 }
 
+YAML::Node firstItem(const YAML::Node &Seq) {
+  if (!Seq || !Seq.IsSequence() || Seq.size() == 0)
+    return YAML::Node();
+  return *Seq.begin();
+}
+
+bool written(const YAML::Node &N) { return N && N.IsDefined() && !N.IsNull(); }
+
 } // namespace fnlint

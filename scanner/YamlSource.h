@@ -80,6 +80,12 @@ InputProblem yamlProblem(std::string_view Path, const std::string &Text, std::st
 /// included, as written), not a CloudFormation intrinsic tag.
 bool isPlainString(const YAML::Node &N);
 
+/// The first item of a sequence (Terraform writes blocks as one-item lists);
+/// a null node otherwise.
+YAML::Node firstItem(const YAML::Node &Seq);
+/// Present and not null.
+bool written(const YAML::Node &N);
+
 /// \p Map[Key] when \p Map is a map that has it; else a null node. Never
 /// throws and never adds keys, whatever \p Map is.
 YAML::Node field(const YAML::Node &Map, const char *Key);

@@ -1,0 +1,24 @@
+//===- scanner/LoaderParts.h - One loader per configuration format -*- C++ -*-===//
+//
+// Internal to the scanner: ConfigLoaders.cpp sniffs and parses a file, then
+// hands the document to the loader of its format, one unit each.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "scanner/TemplateLoader.h"
+
+namespace YAML {
+class Node;
+}
+
+namespace fnlint {
+
+class YamlSource;
+
+void loadTerraformDocument(const YamlSource &Source, const YAML::Node &Root, TemplateLoad &Out);
+void loadLambdaApiDocument(const YamlSource &Source, const YAML::Node &Root, TemplateLoad &Out);
+/// \p ByName: the file is named serverless.yml (taken for one even without `service:`).
+void loadServerlessDocument(const YamlSource &Source, const YAML::Node &Root, bool ByName, TemplateLoad &Out);
+
+} // namespace fnlint
