@@ -23,6 +23,8 @@ Analysis analyzeProject(const Project &P, const AnalysisOptions &Options) {
 
   secrets::analyzeSecrets(P, Options.jobs, Options.secrets, Out.findings, Out.problems);
 
+  lambda::analyzeFunctions(P, Options.lambda, Out.findings);
+
   FindingSink Functions;
   for (const auto &Check : Checks)
     Check->checkFunctions(Ctx, Functions);

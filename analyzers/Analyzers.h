@@ -2,6 +2,7 @@
 #pragma once
 
 #include "analyzers/handler/cpp/CppModule.h"
+#include "analyzers/lambda/LambdaCheck.h"
 #include "analyzers/package/PackageCheck.h"
 #include "analyzers/secrets/SecretsAnalyzer.h"
 #include "core/Finding.h"
@@ -15,6 +16,7 @@ struct AnalysisOptions {
   unsigned jobs = 1;
   package::PackageOptions package;
   secrets::SecretOptions secrets;
+  lambda::LambdaOptions lambda;
   cpp::CppOptions cpp;
 };
 

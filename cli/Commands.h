@@ -27,6 +27,11 @@ struct ScanArgs {
   double nearLimitRatio = 0.8;               ///< package/near-size-limit threshold
   std::uint64_t maxDeclaredBytes = 4ull << 30; ///< zip-bomb cap on declared sizes
   std::string dependencySecrets = "high-confidence"; ///< or "all": every secret rule in node_modules & co.
+  std::string now;                 ///< YYYY-MM-DD for lambda/deprecated-runtime; empty: today
+  std::int64_t timeoutThreshold = 300; ///< lambda/timeout-excessive
+  bool assumeAsync = false;        ///< lambda/missing-dlq on functions with no known invoker
+  std::vector<std::string> enable; ///< rules shipped disabled, enabled by id
+  bool explainInvocations = false; ///< print each function's invokers and the evidence
   std::string cppHelper; ///< hidden: path of fnlint-cpp
 };
 

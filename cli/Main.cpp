@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -72,6 +73,22 @@ int main(int argc, char **argv) {
                         "Secret rules reported in dependency folders (node_modules, site-packages, ...)")
         ->check(CLI::IsMember({"high-confidence", "all"}))
         ->capture_default_str();
+    ScanCmd->add_option("--now", Scan.now, "Judge runtime deprecation as of this date (YYYY-MM-DD; default: today)")
+        ->check([](const std::string &V) {
+          bool Ok = V.size() == 10 && V[4] == '-' && V[7] == '-';
+          for (std::size_t I = 0; Ok && I < V.size(); ++I)
+            Ok = I == 4 || I == 7 || std::isdigit(static_cast<unsigned char>(V[I]));
+          return Ok ? std::string() : "expected a date YYYY-MM-DD, got '" + V + "'";
+        });
+    ScanCmd->add_option("--timeout-threshold", Scan.timeoutThreshold,
+                        "lambda/timeout-excessive fires at or above this many seconds")
+        ->check(CLI::Range(1, 900))
+        ->capture_default_str();
+    ScanCmd->add_flag("--assume-async", Scan.assumeAsync,
+                      "lambda/missing-dlq: judge functions with no known invoker as invoked asynchronously");
+    ScanCmd->add_option("--enable", Scan.enable, "Enable a rule that ships disabled (repeatable), e.g. lambda/tracing-disabled");
+    ScanCmd->add_flag("--explain-invocations", Scan.explainInvocations,
+                      "Before the report, list what invokes each function (synchronous, asynchronous, polled) and why");
     ScanCmd->add_option("--cpp-helper", Scan.cppHelper, "Path of the fnlint-cpp helper")->group("");
 
     std::string RulesFormat = "text";

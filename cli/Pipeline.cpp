@@ -50,6 +50,8 @@ Inventory buildInventory(const Project &P, const Analysis &A) {
     F.runtime = D.runtime.value_or("");
     F.handler = D.handler.value_or("");
     F.code = D.code ? D.code->path : "";
+    for (const Invoker &I : D.config.invokers)
+      F.invokers.push_back({I.source, std::string(invocationKindName(I.kind)), I.evidence, I.location});
     Inv.functions.push_back(std::move(F));
   }
   for (const auto &Pkg : P.packages) {

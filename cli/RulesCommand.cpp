@@ -23,6 +23,7 @@ nlohmann::ordered_json ruleJson(const RuleInfo &R) {
   J["securitySeverity"] = R.securitySeverity.empty() ? nlohmann::ordered_json(nullptr)
                                                      : nlohmann::ordered_json(R.securitySeverity);
   J["precision"] = R.precision;
+  J["enabledByDefault"] = R.enabledByDefault;
   J["tags"] = std::vector<std::string>(R.tags.begin(), R.tags.end());
   J["description"] = R.description;
   J["help"] = R.help;
@@ -48,6 +49,8 @@ std::string ruleMarkdown(const RuleInfo &R) {
   if (!R.securitySeverity.empty())
     O << "| Security severity | " << R.securitySeverity << " |\n";
   O << "| Precision | " << R.precision << " |\n";
+  if (!R.enabledByDefault)
+    O << "| Enabled | no: opinionated, enable with `--enable " << R.id << "` |\n";
   O << "| Tags | " << joined(R.tags, ", ") << " |\n";
   O << "| Implementation | [`" << R.implementation << "`](../../../" << R.implementation << ") |\n";
   O << "| Definition | [`" << R.definition << "`](../../../" << R.definition << ") |\n\n";
@@ -95,15 +98,17 @@ int runRules(const std::string &Format) {
   if (Format == "markdown") {
     std::cout << "# fnlint rules\n\n| Rule | Level | What it finds |\n|---|---|---|\n";
     for (const RuleInfo &R : Rules)
-      std::cout << "| [" << R.id << "](" << R.id << ".md) | " << levelName(R.level) << " | " << R.title << " |\n";
+      std::cout << "| [" << R.id << "](" << R.id << ".md) | " << levelName(R.level) << " | " << R.title
+                << (R.enabledByDefault ? "" : " (disabled by default)") << " |\n";
     return ExitClean;
   }
   std::size_t Width = 0;
   for (const RuleInfo &R : Rules)
     Width = std::max(Width, R.id.size());
   for (const RuleInfo &R : Rules)
-    std::printf("%-*s  %-7s  %s\n", static_cast<int>(Width), std::string(R.id).c_str(),
-                std::string(levelName(R.level)).c_str(), std::string(R.title).c_str());
+    std::printf("%-*s  %-7s  %s%s\n", static_cast<int>(Width), std::string(R.id).c_str(),
+                std::string(levelName(R.level)).c_str(), std::string(R.title).c_str(),
+                R.enabledByDefault ? "" : " (disabled by default)");
   return ExitClean;
 }
 

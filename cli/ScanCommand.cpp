@@ -5,6 +5,7 @@
 
 #include "analyzers/Analyzers.h"
 #include "core/Fingerprint.h"
+#include "core/RuleInfo.h"
 #include "core/ThreadPool.h"
 #include "reporters/Reporters.h"
 #include "scanner/Scanner.h"
@@ -52,6 +53,26 @@ void printProblems(const std::vector<InputProblem> &Problems) {
   }
 }
 
+/// What fnlint concluded about each function's invokers, with the evidence.
+std::string explainInvocations(const ScanReport &R) {
+  std::ostringstream O;
+  for (const auto &F : R.inventory.functions) {
+    if (F.kind != "function")
+      continue;
+    O << F.location.displayPath() << ":" << F.location.region.startLine << ": function " << printable(F.logicalId);
+    if (F.invokers.empty()) {
+      O << ": no known invoker\n";
+      continue;
+    }
+    O << "\n";
+    for (const auto &I : F.invokers)
+      O << "  " << I.kind << ": " << I.source << " (" << printable(I.evidence) << ") at "
+        << I.location.displayPath() << ":" << I.location.region.startLine << "\n";
+  }
+  O << "\n";
+  return O.str();
+}
+
 } // namespace
 
 int runScan(const ScanArgs &Args) {
@@ -74,6 +95,12 @@ int runScan(const ScanArgs &Args) {
     }
   }
 
+  for (const std::string &Id : Args.enable)
+    if (!findRule(Id)) {
+      std::fprintf(stderr, "fnlint: error: --enable: no rule '%s' (see fnlint rules)\n", Id.c_str());
+      return ExitError;
+    }
+
   ScanOptions Scan;
   Scan.root = Root;
   Scan.paths = Paths;
@@ -93,10 +120,16 @@ int runScan(const ScanArgs &Args) {
     AO.cpp.helperPath = Args.cppHelper;
     AO.package.nearLimitRatio = Args.nearLimitRatio;
     AO.secrets.allRulesInDependencies = Args.dependencySecrets == "all";
+    AO.lambda.now = Args.now;
+    AO.lambda.timeoutThreshold = Args.timeoutThreshold;
+    AO.lambda.assumeAsync = Args.assumeAsync;
+    AO.lambda.enabled.insert(Args.enable.begin(), Args.enable.end());
     Report = runPipeline(Scan, AO);
   }
 
   std::ostringstream Out;
+  if (Args.explainInvocations)
+    Out << explainInvocations(Report);
   bool ToFile = !Args.output.empty() && Args.output != "-";
   if (Args.format == "json") {
     writeJson(Report, Out);

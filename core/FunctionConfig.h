@@ -95,7 +95,7 @@ struct Invoker {
   // Event source mappings (polled).
   Setting<std::string> onFailureDestination; ///< DestinationConfig.OnFailure (streams)
   Setting<std::int64_t> maximumRetryAttempts; ///< absent: -1 (infinite) for streams
-  Setting<std::int64_t> maximumRecordAgeSeconds; ///< absent: -1 (7 days) for streams
+  Setting<std::int64_t> maximumRecordAgeSeconds; ///< absent: -1 (until the record leaves the stream)
   Setting<std::int64_t> batchingWindowSeconds;
   /// The SQS queue, when the mapping names one the configuration declares.
   std::optional<QueueInfo> queue;
@@ -112,6 +112,9 @@ struct PermissionGrant {
   Setting<std::string> sourceAccount;
   Setting<std::string> principalOrgId;
   Setting<std::string> functionUrlAuthType; ///< FunctionUrlAuthType (NONE marks a public URL's grant)
+  /// InvokedViaFunctionUrl: the lambda:InvokeFunction grant a public URL
+  /// also needs since October 2025.
+  Setting<std::string> invokedViaFunctionUrl;
   /// Some other condition restricts who may call (a get-policy Condition
   /// other than those above).
   bool otherCondition = false;
@@ -139,6 +142,9 @@ struct FunctionConfig {
   Setting<std::string> runtime;
   Setting<std::string> handler;
   Setting<std::string> packageType;     ///< Zip or Image
+  /// The code is written in the configuration (SAM InlineCode, CloudFormation
+  /// Code.ZipFile): no package holds it.
+  bool inlineCode = false;
   Setting<std::int64_t> timeout;        ///< seconds
   Setting<std::int64_t> memorySize;     ///< MB
   Setting<std::int64_t> ephemeralStorage; ///< MB

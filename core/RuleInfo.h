@@ -31,6 +31,8 @@ struct RuleInfo {
   std::string_view definition;       ///< the YAML file, relative to the source tree
   /// For pattern rules, the `detect:` block as JSON (docs/rule-schema.md); else empty.
   std::string_view detect;
+  /// Opinionated rules ship disabled: they run only when enabled by name.
+  bool enabledByDefault = true;
 };
 
 /// A data table shipped in rules/data/ (AWS limits, runtime lifecycle, ...).

@@ -34,6 +34,14 @@ struct Inventory {
     std::string kind;   ///< "function" or "layer"
     std::string resourceType;
     std::string runtime, handler, code; ///< empty when not literal or absent
+    /// What invokes the function, as fnlint concluded (--explain-invocations).
+    struct InvokerInfo {
+      std::string source;   ///< rules/data/invokers.yaml key
+      std::string kind;     ///< synchronous | asynchronous | polled
+      std::string evidence; ///< what declares it
+      Location location;
+    };
+    std::vector<InvokerInfo> invokers;
   };
   struct HandlerInfo {
     std::string function;

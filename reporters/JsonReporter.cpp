@@ -77,6 +77,15 @@ void writeJson(const ScanReport &R, std::ostream &OS) {
     J["runtime"] = F.runtime.empty() ? ordered_json(nullptr) : ordered_json(F.runtime);
     J["handler"] = F.handler.empty() ? ordered_json(nullptr) : ordered_json(F.handler);
     J["code"] = F.code.empty() ? ordered_json(nullptr) : ordered_json(F.code);
+    if (F.kind == "function") {
+      ordered_json Invokers = ordered_json::array();
+      for (const auto &I : F.invokers)
+        Invokers.push_back({{"source", I.source},
+                            {"kind", I.kind},
+                            {"evidence", I.evidence},
+                            {"location", locationJson(I.location)}});
+      J["invokers"] = std::move(Invokers);
+    }
     Functions.push_back(std::move(J));
   }
   Inv["functions"] = std::move(Functions);

@@ -168,6 +168,8 @@ void writeSarif(const ScanReport &R, std::ostream &OS) {
     J["fullDescription"] = {{"text", Rule.description}};
     J["help"] = {{"text", plainHelp(Rule.help)}, {"markdown", Rule.help}};
     J["defaultConfiguration"] = {{"level", levelName(Rule.level)}};
+    if (!Rule.enabledByDefault)
+      J["defaultConfiguration"]["enabled"] = false;
     ordered_json Props;
     Props["tags"] = std::vector<std::string>(Rule.tags.begin(), Rule.tags.end());
     Props["precision"] = Rule.precision;

@@ -17,6 +17,31 @@ namespace fnlint {
 
 namespace {
 
+/// Environment size as Lambda limits it: names and values of all variables.
+/// A computed value counts nothing, so the total is a lower bound; it is
+/// known when every value is literal, or when the lower bound already
+/// exceeds the 4 KB quota.
+void measureEnvironment(Deployable &D) {
+  if (D.kind != Deployable::Kind::Function || !D.config.settingsKnown || D.environmentVariables.empty())
+    return;
+  std::int64_t Bytes = 0;
+  bool AllLiteral = true;
+  for (const EnvironmentVariable &V : D.environmentVariables) {
+    Bytes += static_cast<std::int64_t>(V.name.size() + V.value.size());
+    AllLiteral = AllLiteral && V.literal;
+  }
+  Location L = D.environmentVariables.front().location;
+  L.region = {};
+  if (L.path.empty())
+    L = D.location;
+  // Point at the first variable's line: where the block is.
+  L.region = D.environmentVariables.front().location.region;
+  if (AllLiteral || Bytes > 4096)
+    D.config.environmentBytes.set(Bytes, L);
+  else
+    D.config.environmentBytes.setUnknown(L);
+}
+
 /// Links configuration that names a function (Lambda API outputs) to the
 /// function of that name, whichever file declares it. A name no function has
 /// gets a function of its own, known only through what refers to it: its
@@ -213,6 +238,8 @@ Project scanProject(const ScanOptions &Options) {
     for (FunctionAttachment &A : L.attachments)
       Attachments.push_back(std::move(A));
   attachToFunctions(P.deployables, std::move(Attachments));
+  for (Deployable &D : P.deployables)
+    measureEnvironment(D);
 
   // Archives on disk, each with everything nested in it. With one archive,
   // its nested archives get the threads; with many, the archives do.

@@ -1,5 +1,7 @@
 #include "scanner/TemplateLoader.h"
 
+#include "core/Invokers.h"
+#include "scanner/TemplateContext.h"
 #include "scanner/YamlSource.h"
 
 #include <yaml-cpp/yaml.h>
@@ -7,6 +9,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <type_traits>
 
 namespace fnlint {
 
@@ -57,8 +60,13 @@ public:
     Out.isTemplate = true;
     Out.format = ConfigFormat::CloudFormation;
     readParameters(field(Root, "Parameters"));
+    Intrinsics In(Root);
+    TemplateContext Ctx{Src, In, Resources, Out, {}, {}};
+    this->Ctx = &Ctx;
     YAML::Node GlobalFunction = field(field(Root, "Globals"), "Function");
     for (const auto &KV : Resources) {
+      if (!KV.first.IsScalar())
+        continue;
       std::string Id = KV.first.Scalar();
       const YAML::Node &Resource = KV.second;
       if (!Resource.IsMap() || !isPlainString(field(Resource, "Type")))
@@ -69,11 +77,14 @@ public:
           addDeployable(Id, Type, K, KV.first, Resource,
                         Type == "AWS::Serverless::Function" ? GlobalFunction : YAML::Node());
     }
+    linkTemplateResources(Ctx);
+    this->Ctx = nullptr;
   }
 
 private:
   const YamlSource &Src;
   TemplateLoad &Out;
+  TemplateContext *Ctx = nullptr;
   std::map<std::string, Parameter> Parameters;
 
   void readParameters(const YAML::Node &Params) {
@@ -162,8 +173,222 @@ private:
       collectEnvironment(field(Props, "Environment"), Id, "Resources." + Id + ".Properties.Environment.Variables.",
                          Vars);
       setEnvironment(D, std::move(Vars));
+      readSettings(D, Id, Type == "AWS::Serverless::Function", Props, Globals);
+      Ctx->functionById[Id] = Out.deployables.size();
+      if (std::optional<std::string> Name = Ctx->intrinsics.string(field(Props, "FunctionName")))
+        Ctx->functionByName.emplace(*Name, Out.deployables.size());
     }
     Out.deployables.push_back(std::move(D));
+  }
+
+  /// A property of the function, else of SAM Globals.Function, with the path
+  /// its logical location names.
+  struct Prop {
+    YAML::Node node;
+    std::string path;
+    bool duplicate = false; ///< written twice: which one CloudFormation takes is not fnlint's guess
+  };
+  Prop prop(const YAML::Node &Props, const YAML::Node &Globals, const std::string &Id, const char *Name) const {
+    if (YAML::Node Own = field(Props, Name); written(Own)) {
+      int Count = 0;
+      for (const auto &KV : Props)
+        Count += KV.first.IsScalar() && KV.first.Scalar() == Name;
+      return {Own, "Resources." + Id + ".Properties." + Name, Count > 1};
+    }
+    return {field(Globals, Name), std::string("Globals.Function.") + Name};
+  }
+
+  void readSettings(Deployable &D, const std::string &Id, bool Sam, const YAML::Node &Props,
+                    const YAML::Node &Globals) {
+    FunctionConfig &C = D.config;
+    const TemplateContext &X = *Ctx;
+    auto Int = [&](Setting<std::int64_t> &S, const char *Name) {
+      Prop P = prop(Props, Globals, Id, Name);
+      X.readInt(S, P.node, Id, P.path);
+      if (P.duplicate)
+        S.setUnknown(S.location);
+    };
+    auto Str = [&](Setting<std::string> &S, const char *Name) {
+      Prop P = prop(Props, Globals, Id, Name);
+      X.readString(S, P.node, Id, P.path);
+      if (P.duplicate)
+        S.setUnknown(S.location);
+    };
+    /// A nested value: Name.Sub.
+    auto Nested = [&](auto &S, const char *Name, std::initializer_list<const char *> Path) {
+      Prop P = prop(Props, Globals, Id, Name);
+      std::optional<YAML::Node> N = X.intrinsics.select(P.node);
+      if (!N) {
+        S.setUnknown(X.at(P.node, Id, P.path));
+        return;
+      }
+      YAML::Node Cur = *N;
+      std::string Where = P.path;
+      for (const char *Key : Path) {
+        std::optional<YAML::Node> Sel = X.intrinsics.select(field(Cur, Key));
+        Where += std::string(".") + Key;
+        if (!Sel) {
+          S.setUnknown(X.at(field(Cur, Key), Id, Where));
+          return;
+        }
+        Cur.reset(*Sel); // not =: that would overwrite the template
+      }
+      if constexpr (std::is_same_v<std::decay_t<decltype(S)>, Setting<std::int64_t>>)
+        X.readInt(S, Cur, Id, Where);
+      else
+        X.readString(S, Cur, Id, Where);
+    };
+    Str(C.runtime, "Runtime");
+    Str(C.handler, "Handler");
+    Str(C.packageType, "PackageType");
+    C.inlineCode = Sam ? written(prop(Props, Globals, Id, "InlineCode").node)
+                       : written(field(field(Props, "Code"), "ZipFile"));
+    Int(C.timeout, "Timeout");
+    Int(C.memorySize, "MemorySize");
+    Int(C.reservedConcurrency, "ReservedConcurrentExecutions");
+    Str(C.kmsKeyArn, "KmsKeyArn");
+    Nested(C.ephemeralStorage, "EphemeralStorage", {"Size"});
+    if (Sam) {
+      Nested(C.deadLetterTarget, "DeadLetterQueue", {"TargetArn"});
+      Str(C.tracingMode, "Tracing");
+      Str(C.autoPublishAlias, "AutoPublishAlias");
+      readOnFailure(C, Id, prop(Props, Globals, Id, "EventInvokeConfig"));
+    } else {
+      Nested(C.deadLetterTarget, "DeadLetterConfig", {"TargetArn"});
+      Nested(C.tracingMode, "TracingConfig", {"Mode"});
+    }
+    readSubnets(C, Id, prop(Props, Globals, Id, "VpcConfig"));
+    readLayers(C, Id, Props, Globals, Sam);
+    if (Sam) {
+      readUrl(C, Id, prop(Props, Globals, Id, "FunctionUrlConfig"));
+      readEvents(C, Id, field(Props, "Events"));
+    }
+  }
+
+  void readOnFailure(FunctionConfig &C, const std::string &Id, const Prop &P) {
+    std::optional<YAML::Node> Config = Ctx->intrinsics.select(P.node);
+    if (!Config || !Config->IsDefined())
+      return;
+    YAML::Node OnFailure = field(field(*Config, "DestinationConfig"), "OnFailure");
+    std::string Where = P.path + ".DestinationConfig.OnFailure";
+    if (!written(OnFailure))
+      return;
+    // SAM creates the queue or topic itself when Type is given without a Destination.
+    YAML::Node Destination = field(OnFailure, "Destination");
+    if (written(Destination))
+      Ctx->readString(C.onFailureDestination, Destination, Id, Where + ".Destination");
+    else if (YAML::Node Type = field(OnFailure, "Type"); written(Type))
+      C.onFailureDestination.set("(created by SAM: " + (isPlainString(Type) ? Type.Scalar() : "?") + ")",
+                                 Ctx->at(Type, Id, Where + ".Type"));
+  }
+
+  void readSubnets(FunctionConfig &C, const std::string &Id, const Prop &P) {
+    std::optional<YAML::Node> Vpc = Ctx->intrinsics.select(P.node);
+    if (!Vpc) {
+      C.subnetCount.setUnknown(Ctx->at(P.node, Id, P.path));
+      return;
+    }
+    YAML::Node Subnets = field(*Vpc, "SubnetIds");
+    if (!written(Subnets))
+      return;
+    Location L = Ctx->at(Subnets, Id, P.path + ".SubnetIds");
+    if (std::optional<std::vector<YAML::Node>> Items = Ctx->readList(Subnets)) {
+      C.subnetCount.set(static_cast<std::int64_t>(Items->size()), L);
+      return;
+    }
+    // A List<AWS::EC2::Subnet::Id> parameter's default: "subnet-a,subnet-b".
+    std::string From;
+    if (std::optional<std::string> Joined = Ctx->intrinsics.string(Subnets, &From); Joined && !Joined->empty()) {
+      C.subnetCount.set(1 + static_cast<std::int64_t>(std::count(Joined->begin(), Joined->end(), ',')), L, From);
+      return;
+    }
+    C.subnetCount.setUnknown(L);
+  }
+
+  void readLayers(FunctionConfig &C, const std::string &Id, const YAML::Node &Props, const YAML::Node &Globals,
+                  bool Sam) {
+    std::int64_t Count = 0;
+    bool Written = false, Unknown = false;
+    Location L;
+    // SAM appends the function's list to Globals'.
+    std::vector<Prop> Lists;
+    if (Sam && written(field(Globals, "Layers")))
+      Lists.push_back({field(Globals, "Layers"), "Globals.Function.Layers"});
+    if (written(field(Props, "Layers")))
+      Lists.push_back({field(Props, "Layers"), "Resources." + Id + ".Properties.Layers"});
+    for (const Prop &P : Lists) {
+      Written = true;
+      L = Ctx->at(P.node, Id, P.path);
+      if (std::optional<std::vector<YAML::Node>> Items = Ctx->readList(P.node))
+        Count += static_cast<std::int64_t>(Items->size());
+      else
+        Unknown = true;
+    }
+    if (!Written)
+      return;
+    if (Unknown)
+      C.layerCount.setUnknown(L);
+    else
+      C.layerCount.set(Count, L);
+  }
+
+  void readUrl(FunctionConfig &C, const std::string &Id, const Prop &P) {
+    std::optional<YAML::Node> Url = Ctx->intrinsics.select(P.node);
+    if (!Url || !Url->IsDefined())
+      return;
+    FunctionUrl U;
+    U.location = Ctx->at(P.node, Id, P.path);
+    Ctx->readString(U.authType, field(*Url, "AuthType"), Id, P.path + ".AuthType");
+    readCors(U, field(field(*Url, "Cors"), "AllowOrigins"), Id, P.path + ".Cors.AllowOrigins");
+    // SAM puts the URL on the alias when the function publishes one.
+    U.qualified.set(C.autoPublishAlias.written(), U.location);
+    Invoker I = makeInvoker(*invokerSource("function-url"), "SAM FunctionUrlConfig", U.location);
+    I.qualified = U.qualified;
+    C.invokers.push_back(std::move(I));
+    C.url = std::move(U);
+  }
+
+  void readCors(FunctionUrl &U, const YAML::Node &Origins, const std::string &Id, const std::string &Path) {
+    std::optional<std::vector<YAML::Node>> Items = Ctx->readList(Origins);
+    if (!Items)
+      return;
+    for (const YAML::Node &O : *Items)
+      if (isPlainString(O) && O.Scalar() == "*") {
+        U.corsAllowsAnyOrigin = true;
+        U.corsLocation = Ctx->at(O, Id, Path);
+      }
+  }
+
+  void readEvents(FunctionConfig &C, const std::string &Id, const YAML::Node &Events) {
+    for (const auto &[Key, Event] : mapEntries(Events)) {
+      if (!Key.IsScalar())
+        continue;
+      std::optional<std::string> Type = stringField(Event, "Type");
+      const InvokerSourceInfo *Source = Type ? invokerForSamEvent(*Type) : nullptr;
+      if (!Source)
+        continue;
+      std::string Path = "Resources." + Id + ".Properties.Events." + Key.Scalar();
+      Invoker I = makeInvoker(*Source, "SAM event " + Key.Scalar() + " (" + *Type + ")",
+                              Ctx->at(Key, Id, Path));
+      // SAM binds events to the alias when the function publishes one.
+      I.qualified.set(C.autoPublishAlias.written(), I.location);
+      YAML::Node Props = field(Event, "Properties");
+      std::string PP = Path + ".Properties.";
+      Ctx->readInt(I.integrationTimeoutMs, field(Props, "TimeoutInMillis"), Id, PP + "TimeoutInMillis");
+      Ctx->readInt(I.batchingWindowSeconds, field(Props, "MaximumBatchingWindowInSeconds"), Id,
+                   PP + "MaximumBatchingWindowInSeconds");
+      if (I.kind == InvocationKind::Polled) {
+        Ctx->readString(I.onFailureDestination, field(field(field(Props, "DestinationConfig"), "OnFailure"), "Destination"),
+                        Id, PP + "DestinationConfig.OnFailure.Destination");
+        Ctx->readInt(I.maximumRetryAttempts, field(Props, "MaximumRetryAttempts"), Id, PP + "MaximumRetryAttempts");
+        Ctx->readInt(I.maximumRecordAgeSeconds, field(Props, "MaximumRecordAgeInSeconds"), Id,
+                     PP + "MaximumRecordAgeInSeconds");
+        if (I.source == "sqs")
+          if (std::string Queue = Intrinsics::referencedId(field(Props, "Queue")); !Queue.empty())
+            I.queue = Ctx->queue(Queue);
+      }
+      C.invokers.push_back(std::move(I));
+    }
   }
 };
 

@@ -31,6 +31,7 @@ struct Rule {
   std::string id, category, name, title, description, help, level, securitySeverity,
       precision, implementation, definition, detect;
   std::vector<std::string> tags, references;
+  bool enabled = true;
 };
 
 struct Table {
@@ -147,7 +148,7 @@ Rule loadRule(const fs::path &SourceDir, const fs::path &File) {
   }
   static const std::set<std::string> Known = {
       "id", "title", "level", "security-severity", "precision", "tags", "description",
-      "help", "references", "implementation", "detect"};
+      "help", "references", "implementation", "detect", "enabled"};
   for (const auto &KV : Doc) {
     std::string K = KV.first.as<std::string>();
     if (!Known.count(K))
@@ -181,6 +182,11 @@ Rule loadRule(const fs::path &SourceDir, const fs::path &File) {
   R.references = list(Doc, "references", F);
   R.implementation = scalar(Doc, "implementation", F);
   R.securitySeverity = scalar(Doc, "security-severity", F, /*Required=*/false);
+  if (std::string Enabled = scalar(Doc, "enabled", F, /*Required=*/false); !Enabled.empty()) {
+    if (Enabled != "true" && Enabled != "false")
+      fail(F, "enabled must be true or false");
+    R.enabled = Enabled == "true";
+  }
 
   // GitHub code scanning limits and conventions (research/sarif-ci.md §1.1-1.3).
   if (R.title.size() > 1024 || R.description.size() > 1024)
@@ -330,7 +336,7 @@ int main(int argc, char **argv) {
       << ",\n   std::span<const std::string_view>(Tags" << I << ", " << R.tags.size() << ")"
       << ", std::span<const std::string_view>(Refs" << I << ", " << R.references.size() << ")"
       << ",\n   " << literal(R.implementation) << ", " << literal(R.definition) << ",\n   "
-      << literal(R.detect) << "},\n";
+      << literal(R.detect) << ", " << (R.enabled ? "true" : "false") << "},\n";
   }
   O << "};\n";
   O << "constexpr DataTableInfo Tables[] = {\n";

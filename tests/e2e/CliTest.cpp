@@ -114,11 +114,11 @@ TEST(Cli, NoProgressLineInPipes) {
 TEST(Cli, OutputFileGetsTheReport) {
   TempDir Tmp;
   std::string Out = Tmp.path() + "/report.json";
-  ProcessResult R = runFnlint({"scan", "examples", "--format", "json", "-o", Out});
+  ProcessResult R = runFnlint({"scan", "examples", "--format", "json", "-o", Out, "--now", "2026-11-30"});
   EXPECT_EQ(R.exitCode, 1);
   EXPECT_EQ(R.out, "");
   auto J = nlohmann::json::parse(readFile(Out));
-  EXPECT_EQ(J["summary"]["warning"], 1);
+  EXPECT_EQ(J["summary"]["warning"], 3); // unreadable-permissions, deprecated-runtime, timeout-exceeds-caller
 }
 
 TEST(Cli, UnwritableOutputIsAnError) {

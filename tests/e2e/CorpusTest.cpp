@@ -16,6 +16,7 @@
 
 #include <filesystem>
 #include <map>
+#include <set>
 
 using namespace fnlint::test;
 
@@ -26,7 +27,7 @@ const std::string Corpus = std::string(FNLINT_SOURCE_DIR) + "/../shared/corpus";
 TEST(Corpus, ServerlessPatternsScanCleanly) {
   if (!std::filesystem::exists(Corpus + "/serverless-patterns"))
     GTEST_SKIP() << "corpus not found at " << Corpus << " (CI has it; see ../shared/corpus/README.md)";
-  ProcessResult R = runFnlint({"scan", "serverless-patterns", "--format", "json"}, Corpus);
+  ProcessResult R = runFnlint({"scan", "serverless-patterns", "--format", "json", "--now", "2026-11-30"}, Corpus);
   ASSERT_EQ(R.signal, 0);
   ASSERT_TRUE(R.exitCode == 0 || R.exitCode == 1) << R.exitCode << "\n" << R.err;
   auto J = nlohmann::json::parse(R.out);
@@ -55,10 +56,21 @@ TEST(Corpus, ServerlessPatternsScanCleanly) {
 
   // What is reported is real: nothing about sources, no source file taken
   // for a broken zip.
+  // Errors are only what was reviewed as real: runtimes Lambda no longer
+  // accepts, and handlers the samples misname (checked by hand).
+  const std::set<std::string> MisnamedHandlers = {
+      "serverless-patterns/kinesis-lambda/template.yaml",      // exports handler, not lambdaHandler
+      "serverless-patterns/kinesis-lambda-efo/template.yaml",  // the same
+      "serverless-patterns/sns-lambda-slack-integration-SAM/template.yaml", // defines lambda_handler
+  };
   for (const auto &F : J["findings"]) {
     std::string Rule = F["ruleId"];
     EXPECT_NE(Rule, "package/unreadable") << F.dump();
-    EXPECT_NE(F["level"], "error") << F.dump();
+    if (F["level"] != "error" || Rule == "lambda/deprecated-runtime")
+      continue;
+    if (Rule == "lambda/handler-not-found" && MisnamedHandlers.count(F["location"]["path"].get<std::string>()))
+      continue;
+    ADD_FAILURE() << "unreviewed error: " << F.dump();
   }
 }
 

@@ -19,7 +19,7 @@ using namespace fnlint::test;
 namespace {
 
 void checkGolden(const std::string &Format, const std::string &File) {
-  ProcessResult R = runFnlint({"scan", "examples", "--format", Format, "--color", "never"});
+  ProcessResult R = runFnlint({"scan", "examples", "--format", Format, "--color", "never", "--now", "2026-11-30"});
   ASSERT_EQ(R.exitCode, 1) << R.err; // the example app has a warning
   std::string Path = std::string(FNLINT_SOURCE_DIR) + "/tests/golden/" + File;
   if (std::getenv("FNLINT_UPDATE_GOLDEN")) {
