@@ -28,6 +28,18 @@ bool hasTopLevelKey(std::string_view Text, std::string_view Key) {
   return false;
 }
 
+/// Lambda API outputs: those that describe a function have its name and ARN;
+/// those that name one have its ARN beside their own keys; get-policy has
+/// the ARN only inside its escaped policy string.
+bool looksLikeLambdaApi(std::string_view Text) {
+  if (contains(Text, "\"FunctionArn\""))
+    for (std::string_view Key : {"\"FunctionName\"", "\"EventSourceArn\"", "\"UUID\"", "\"FunctionUrl\"",
+                                 "\"DestinationConfig\"", "\"MaximumEventAgeInSeconds\""})
+      if (contains(Text, Key))
+        return true;
+  return contains(Text, "\"Policy\"") && contains(Text, "\"RevisionId\"") && contains(Text, "lambda:");
+}
+
 using DocumentLoader = std::function<void(const YamlSource &, const YAML::Node &, TemplateLoad &)>;
 
 TemplateLoad loadWith(std::string_view Path, const std::string &Text, ConfigFormat Format,
@@ -67,7 +79,7 @@ ConfigFormat sniffConfig(std::string_view Path, std::string_view Text) {
     return ConfigFormat::TerraformJson;
   if (looksLikeTemplate(Text))
     return ConfigFormat::CloudFormation;
-  if (contains(Text, "\"FunctionName\"") && contains(Text, "\"FunctionArn\""))
+  if (looksLikeLambdaApi(Text))
     return ConfigFormat::LambdaApi;
   if (hasTopLevelKey(Text, "service") && hasTopLevelKey(Text, "provider"))
     return ConfigFormat::Serverless;

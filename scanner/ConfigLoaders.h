@@ -7,7 +7,10 @@
 //     after_unknown), or `terraform show -json` of a state (values);
 //   - Lambda API JSON as the AWS CLI prints it: `aws lambda
 //     get-function-configuration` (the configuration at the top level),
-//     `get-function` (under Configuration) and `list-functions` (Functions[]);
+//     `get-function` (under Configuration) and `list-functions` (Functions[])
+//     declare functions; `get-policy`, `list-event-source-mappings`,
+//     `get-function-event-invoke-config` and `get-function-url-config`
+//     name one (TemplateLoad::attachments);
 //   - the Serverless Framework's serverless.yml (provider defaults merged
 //     into each function).
 // Each loader turns its format into Deployables with positions, like the
@@ -30,7 +33,8 @@ namespace fnlint {
 /// name and substring searches only (no parsing): None means it is not worth
 /// parsing. Serverless by file name, then Terraform JSON ("format_version"
 /// and "root_module"), CloudFormation (looksLikeTemplate), Lambda API JSON
-/// ("FunctionName" and "FunctionArn"), Serverless by its top-level `service:`
+/// ("FunctionArn" with "FunctionName" or another output's key; get-policy's
+/// "Policy" and "RevisionId"), Serverless by its top-level `service:`
 /// and `provider:` keys.
 ConfigFormat sniffConfig(std::string_view Path, std::string_view Text);
 

@@ -342,14 +342,17 @@ TEST(LambdaApiConfig, ListFunctionsOutput) {
   EXPECT_TRUE(L.deployables[1].environmentVariables.empty());
 }
 
-TEST(LambdaApiConfig, OtherLambdaApiOutputsAreNotFunctions) {
-  // list-event-source-mappings names functions by ARN only: issue 4's loaders.
+TEST(LambdaApiConfig, OtherLambdaApiOutputsNameAFunctionWithoutDeclaringIt) {
+  // list-event-source-mappings names functions by ARN only: an attachment
+  // (LambdaApiModelTest.cpp), not a function.
   const std::string Mappings = R"({"EventSourceMappings": [{"UUID": "a1b2c3d4-5678-90ab-cdef-11111EXAMPLE",)"
                                R"( "BatchSize": 10, "EventSourceArn": "arn:aws:sqs:eu-west-1:123456789012:jobs",)"
                                R"( "FunctionArn": "arn:aws:lambda:eu-west-1:123456789012:function:orders-worker"}]})";
-  EXPECT_EQ(sniffConfig("ops/mappings.json", Mappings), ConfigFormat::None);
+  EXPECT_EQ(sniffConfig("ops/mappings.json", Mappings), ConfigFormat::LambdaApi);
   TemplateLoad L = loadLambdaApiJson("ops/mappings.json", Mappings);
-  EXPECT_FALSE(L.isTemplate);
+  EXPECT_TRUE(L.isTemplate);
+  EXPECT_TRUE(L.deployables.empty());
+  EXPECT_EQ(L.attachments.size(), 1u);
   EXPECT_TRUE(L.problems.empty());
   // A test event that happens to name a function is not an API output.
   TemplateLoad Event = loadConfig("events/invoke.json", R"({"FunctionName": "orders-api", "Payload": "{}"})");
