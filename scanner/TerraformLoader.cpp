@@ -835,6 +835,7 @@ private:
     fillString(P.sourceAccount, R, {"source_account"});
     fillString(P.principalOrgId, R, {"principal_org_id"});
     fillString(P.functionUrlAuthType, R, {"function_url_auth_type"});
+    fillString(P.invokedViaFunctionUrl, R, {"invoked_via_function_url"});
     std::optional<Invoker> I;
     if (P.principal.known())
       if (const InvokerSourceInfo *S = invokerForPrincipal(P.principal.value)) {
