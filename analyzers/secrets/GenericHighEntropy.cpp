@@ -93,7 +93,9 @@ bool benignTokenName(std::string_view Text, std::size_t ValueBegin) {
   for (std::string_view Benign : {"nexttoken", "next_token", "continuationtoken", "continuation_token",
                                   "paginationtoken", "pagetoken", "page_token", "synctoken", "granttoken",
                                   "clienttoken", "client_token", "idempotency", "csrf", "xsrf", "nextmarker",
-                                  "cursor", "token_type", "tokentype", "termtoken"})
+                                  "cursor", "token_type", "tokentype", "termtoken",
+                                  // a presigned URL's credential scope: key id/date/region/service
+                                  "x-amz-credential"})
     if (Name.find(Benign) != std::string::npos)
       return true;
   return false;

@@ -88,16 +88,29 @@ std::vector<Hit> SecretEngine::scan(const Content &C) const {
   }
 
   // Where spans overlap, the most specific rule wins: a paired AWS key over
-  // the lone secret, a token format over the generic assignment rule.
+  // the lone secret, a token format over the generic assignment rule. Kept
+  // parts never overlap one another, so they sit in a map by begin and one
+  // lookup per part finds any overlap: n log n however many hits there are.
   std::stable_sort(Hits.begin(), Hits.end(), [](const Hit &A, const Hit &B) {
     return A.priority != B.priority ? A.priority > B.priority : A.begin < B.begin;
   });
+  std::map<std::size_t, std::size_t> Taken; // begin -> end of every kept part
+  auto Overlaps = [&](std::size_t B, std::size_t E) {
+    auto It = Taken.lower_bound(E); // the first part starting at or after E
+    if (B >= E || It == Taken.begin())
+      return false;
+    --It; // the part starting last before E, which ends last of those
+    return It->second > B;
+  };
   std::vector<Hit> Kept;
   for (Hit &H : Hits) {
-    bool Overlaps = std::any_of(Kept.begin(), Kept.end(),
-                                [&](const Hit &K) { return H.begin < K.end && K.begin < H.end; });
-    if (!Overlaps)
-      Kept.push_back(std::move(H));
+    auto Parts = H.parts();
+    if (std::any_of(Parts.begin(), Parts.end(), [&](const auto &P) { return Overlaps(P.first, P.second); }))
+      continue;
+    for (const auto &[B, E] : Parts)
+      if (B < E)
+        Taken[B] = E;
+    Kept.push_back(std::move(H));
   }
   std::sort(Kept.begin(), Kept.end(), [](const Hit &A, const Hit &B) {
     return A.begin != B.begin ? A.begin < B.begin : A.ruleId < B.ruleId;

@@ -42,6 +42,11 @@ struct Content {
 struct Hit {
   std::string_view ruleId;
   std::size_t begin = 0, end = 0; ///< the secret's bytes in Content::text
+  /// Bytes inside [begin, end) that are not part of the secret: the text
+  /// between a key id and its secret key. Both 0: no gap. Overlaps with other
+  /// hits are judged on the parts only, so a pair never hides what lies
+  /// between its key id and its secret.
+  std::size_t gapBegin = 0, gapEnd = 0;
   /// Where the finding points, when not at the secret itself (a key pair
   /// points at its key id); both 0: at [begin, end).
   std::size_t regionBegin = 0, regionEnd = 0;
@@ -49,6 +54,15 @@ struct Hit {
   std::string message;            ///< what was found, already redacted; the location says where
   nlohmann::json properties = nlohmann::json::object();
   int priority = 0;               ///< where spans overlap, only the highest is kept
+
+  bool hasGap() const { return gapEnd > gapBegin; }
+  /// The secret's parts in Content::text: [begin, end), or the two pieces
+  /// around the gap.
+  std::vector<std::pair<std::size_t, std::size_t>> parts() const {
+    if (!hasGap())
+      return {{begin, end}};
+    return {{begin, gapBegin}, {gapEnd, end}};
+  }
 };
 
 /// Which prefilter keywords occur in the content.
@@ -83,8 +97,15 @@ public:
   /// In \p Binary content (printable runs) only the end of a match is
   /// checked for a word boundary: compiled files put a length byte right
   /// before a string (.pyc, .class), which a boundary check would reject.
+  /// Nor is the end checked when the format fixes the length
+  /// (endsAtFixedLength): Go puts string literals back to back, a .pyc puts
+  /// the next constant's type byte right after a string.
   void forEach(std::string_view Text, const std::function<void(std::size_t Begin, std::size_t End)> &Found,
                bool Binary = false) const;
+
+  /// Whether \p Match (a whole match of the pattern) cannot be extended by
+  /// one more letter, digit or '_': the format says where it ends.
+  bool endsAtFixedLength(std::string_view Match) const;
 
 private:
   struct Impl;
