@@ -230,20 +230,27 @@ bool isExampleDataPath(std::string_view Path) {
 }
 
 bool isThirdPartyPath(std::string_view Path) {
-  for (std::string_view Marker : {"node_modules/", "site-packages/", "dist-packages/", "bower_components/",
-                                  "vendor/", ".dist-info/", ".egg-info/"})
-    if (Path.find(Marker) != std::string_view::npos)
+  // Whole components only: payment-vendor/ and my_node_modules_notes/ are a
+  // project's own folders. Members of an archive ("fn.zip!/lib/x.jar!/A")
+  // are components too.
+  std::string_view Previous;
+  for (std::size_t Pos = 0; Pos < Path.size();) {
+    std::size_t Slash = Path.find('/', Pos);
+    bool Folder = Slash != std::string_view::npos;
+    std::string_view Part = Path.substr(Pos, Folder ? Slash - Pos : std::string_view::npos);
+    Pos = Folder ? Slash + 1 : Path.size();
+    if (!Part.empty() && Part.back() == '!')
+      Part.remove_suffix(1);
+    if (Folder && (Part == "node_modules" || Part == "site-packages" || Part == "dist-packages" ||
+                   Part == "bower_components" || Part == "vendor" || Part.ends_with(".dist-info") ||
+                   Part.ends_with(".egg-info")))
       return true;
-  // A Lambda Java package's dependencies: the jars in lib/ (java/lib/ in a
-  // layer), and anything inside them. A project's own lib/ folder of sources
-  // is not third-party.
-  for (std::size_t Pos = Path.find("lib/"); Pos != std::string_view::npos; Pos = Path.find("lib/", Pos + 1)) {
-    if (Pos > 0 && Path[Pos - 1] != '/')
-      continue;
-    std::size_t NameEnd = Path.find_first_of("/!", Pos + 4);
-    std::string_view Name = Path.substr(Pos + 4, NameEnd == std::string_view::npos ? NameEnd : NameEnd - Pos - 4);
-    if (Name.size() > 4 && Name.substr(Name.size() - 4) == ".jar")
+    // A Lambda Java package's dependencies: the jars in lib/ (java/lib/ in a
+    // layer), and anything inside them. A project's own lib/ folder of
+    // sources is not third-party.
+    if (Previous == "lib" && Part.size() > 4 && Part.ends_with(".jar"))
       return true;
+    Previous = Part;
   }
   return false;
 }

@@ -17,7 +17,9 @@
 
 #include <algorithm>
 #include <cstring>
+#include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 #include <unordered_set>
@@ -44,17 +46,56 @@ struct Item {
   bool ThirdParty = false;
 };
 
-Item describe(const WorkItem &W) {
+/// The folders that were scanned, relative to the root like every path of
+/// the project ("" for the root itself), longest first.
+std::vector<std::string> scanBases(const Project &P, const std::vector<std::string> &ScanPaths) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> Bases;
+  for (const std::string &Given : ScanPaths) {
+    std::error_code EC;
+    fs::path Abs = fs::absolute(Given, EC).lexically_normal();
+    if (!fs::is_directory(Abs, EC))
+      Abs = Abs.parent_path(); // a file was named: judge it within its folder
+    std::string S = Abs.generic_string();
+    while (S.size() > 1 && S.back() == '/')
+      S.pop_back();
+    if (S == P.root)
+      S.clear();
+    else if (S.size() > P.root.size() && S.compare(0, P.root.size(), P.root) == 0 && S[P.root.size()] == '/')
+      S.erase(0, P.root.size() + 1);
+    Bases.push_back(std::move(S));
+  }
+  std::sort(Bases.begin(), Bases.end(), [](const std::string &A, const std::string &B) {
+    return A.size() != B.size() ? A.size() > B.size() : A < B;
+  });
+  return Bases;
+}
+
+/// \p Path with the scanned folder that holds it taken off.
+std::string_view belowScanBase(std::string_view Path, const std::vector<std::string> &Bases) {
+  for (const std::string &B : Bases) {
+    if (B.empty())
+      return Path;
+    if (Path.size() > B.size() && Path.compare(0, B.size(), B) == 0 && Path[B.size()] == '/')
+      return Path.substr(B.size() + 1);
+  }
+  return Path;
+}
+
+Item describe(const WorkItem &W, const std::vector<std::string> &Bases) {
   Item It;
   if (W.File) {
     It.Where.path = W.File->path;
     It.ContentPath = W.File->path;
-    It.ThirdParty = isThirdPartyPath(W.File->path) || isExampleDataPath(W.File->path);
+    It.ThirdParty = isThirdPartyPath(belowScanBase(W.File->path, Bases)) || isExampleDataPath(W.File->path);
     return It;
   }
   It.Where = W.Pkg->entryLocation(*W.Entry);
   It.ContentPath = W.Pkg->isFolder() ? It.Where.path : W.Entry->path;
-  It.ThirdParty = isThirdPartyPath(It.Where.displayPath()) || isExampleDataPath(W.Entry->path);
+  std::string Judged(belowScanBase(It.Where.path, Bases));
+  for (const std::string &M : It.Where.members)
+    Judged += "!/" + M;
+  It.ThirdParty = isThirdPartyPath(Judged) || isExampleDataPath(W.Entry->path);
   return It;
 }
 
@@ -229,12 +270,13 @@ void analyzeSecrets(const Project &P, unsigned Jobs, const SecretOptions &Option
   if (Items.empty() && P.deployables.empty())
     return;
   const SecretEngine &Engine = SecretEngine::get();
+  std::vector<std::string> Bases = scanBases(P, Options.scanPaths);
   std::vector<Scanned> Results(Items.size());
   parallelFor(Items.size(), Jobs, [&](std::size_t I) {
     const WorkItem &W = Items[I];
     std::string Error;
     std::unique_ptr<EntryReader> R = W.Pkg ? W.Pkg->open(*W.Entry, Error) : P.openFile(W.File->path, Error);
-    Item It = describe(W);
+    Item It = describe(W, Bases);
     if (Options.allRulesInDependencies)
       It.ThirdParty = false;
     if (!R) {

@@ -109,3 +109,12 @@ TEST(SecretEngine, APresignedUrlIsNotAKeyPair) {
     EXPECT_NE(H.ruleId, "secret/aws-access-key") << "a 40-character piece between two %XX escapes";
 }
 
+TEST(SecretEngine, DependencyFoldersAreWholePathComponents) {
+  EXPECT_TRUE(isThirdPartyPath("vendor/github.com/acme/x/config.go"));
+  EXPECT_TRUE(isThirdPartyPath("python/lib/python3.12/site-packages/requests/api.py"));
+  EXPECT_TRUE(isThirdPartyPath("fn.zip!/requests-2.31.0.dist-info/METADATA"));
+  EXPECT_FALSE(isThirdPartyPath("payment-vendor/app.py")) << "a folder whose name ends in vendor";
+  EXPECT_FALSE(isThirdPartyPath("my_node_modules/app.js"));
+  EXPECT_FALSE(isThirdPartyPath("src/vendor")) << "a file named vendor";
+}
+
