@@ -68,7 +68,7 @@ bool looksLikeWordsOrPath(std::string_view V) {
   if (V.find('/') != std::string_view::npos && V.find("://") == std::string_view::npos &&
       std::count(V.begin(), V.end(), '/') >= 2)
     return true; // a path, not base64 (which has few slashes)
-  if (V.rfind("http://", 0) == 0 || V.rfind("https://", 0) == 0 || V.rfind("arn:", 0) == 0)
+  if (V.rfind("http://", 0) == 0 || V.rfind("https://", 0) == 0 || V.rfind("arn:", 0) == 0 || looksLikeName(V))
     return true;
   // Letters, '_', '-' and '.' only: identifiers and words (a "password" of
   // real entropy has digits or symbols).

@@ -198,8 +198,38 @@ bool isSecretVariableName(std::string_view Name) {
   return true;
 }
 
+/// Names of where a secret lives, not secrets: "prod/orders/db-credentials",
+/// "alias/jwt-signing", "__Host-session-token", "orders-db-password-v2",
+/// "myapp-prod-". Words (lower case, or capitalised, with at most two
+/// digits after them: v2, db01) joined by / - _ . or :.
+bool looksLikeName(std::string_view V) {
+  auto Separator = [](char C) { return C == '/' || C == '-' || C == '_' || C == '.' || C == ':'; };
+  auto Is = [](int (*F)(int), char C) { return F(static_cast<unsigned char>(C)) != 0; };
+  bool Separated = false;
+  for (std::size_t I = 0; I < V.size();) {
+    if (Separator(V[I])) {
+      Separated = true;
+      ++I;
+      continue;
+    }
+    if (Is(std::isupper, V[I]))
+      ++I;
+    std::size_t Letters = I;
+    while (I < V.size() && Is(std::islower, V[I]))
+      ++I;
+    if (I == Letters)
+      return false; // no lower-case letters: not a word
+    std::size_t Digits = I;
+    while (I < V.size() && Is(std::isdigit, V[I]))
+      ++I;
+    if (I - Digits > 2 || (I < V.size() && !Separator(V[I])))
+      return false;
+  }
+  return Separated;
+}
+
 bool looksLikeSecretValue(std::string_view V) {
-  if (V.size() < 8 || looksLikePlaceholder(V))
+  if (V.size() < 8 || looksLikePlaceholder(V) || looksLikeName(V))
     return false;
   std::string U = upperCase(V);
   if (U == "TRUE" || U == "FALSE" || U == "ENABLED" || U == "DISABLED" || U == "NONE" || U == "NULL")

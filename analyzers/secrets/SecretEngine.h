@@ -152,13 +152,19 @@ bool looksLikePlaceholder(std::string_view Value);
 /// DB_PASSWORD, STRIPE_API_KEY, JWT_SECRET ... but not SECRET_ARN,
 /// TOKEN_TTL, AUTH_CALLBACK_PATH: names of where a secret lives or of settings.
 bool isSecretVariableName(std::string_view Name);
+/// The name of where a secret lives, not a secret: words (lower case or
+/// capitalised, at most two digits after each) joined by / - _ . or :
+/// ("prod/orders/db-credentials", "alias/jwt-signing", "__Host-session-token").
+bool looksLikeName(std::string_view Value);
 /// A value that could be a password: long enough, mixed, and not a flag, a
-/// number, a word, a URL, a path, an ARN or a domain.
+/// number, a word, a name, a URL, a path, an ARN or a domain.
 bool looksLikeSecretValue(std::string_view Value);
 
-/// Whether \p DisplayPath (with its member chain, "fn.zip!/lib/x.jar!/a.class")
-/// lies in a dependency: node_modules/, site-packages/, vendor/, a jar in lib/.
-bool isThirdPartyPath(std::string_view DisplayPath);
+/// Whether \p Path (with its member chain, "fn.zip!/lib/x.jar!/a.class")
+/// lies in a dependency: a folder named node_modules, site-packages, vendor
+/// ... (whole path components), a jar in lib/. Pass the path below the
+/// scanned folder, so what lies above it does not count.
+bool isThirdPartyPath(std::string_view Path);
 /// Files whose values are examples by design: AWS SDK *.examples.json and
 /// botocore examples-1.json, TypeScript declarations (.d.ts).
 bool isExampleDataPath(std::string_view Path);

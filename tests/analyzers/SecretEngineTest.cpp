@@ -109,6 +109,15 @@ TEST(SecretEngine, APresignedUrlIsNotAKeyPair) {
     EXPECT_NE(H.ruleId, "secret/aws-access-key") << "a 40-character piece between two %XX escapes";
 }
 
+TEST(SecretEngine, NamesOfSecretsAreNotSecretValues) {
+  for (const char *V : {"prod/orders/db-credentials", "payments/stripe-api-key", "alias/jwt-signing",
+                        "__Host-session-token", "orders-db-password-v2", "myapp-prod-", "AWSCURRENT"})
+    EXPECT_FALSE(looksLikeSecretValue(V)) << V;
+  for (const char *V : {"Xr9#mK2$vL8@pQ4!", "IKYDi8E4CJjyNTbCN4NZ", "hunter2-Blue!", "Summer2024",
+                        "correct-Horse7-battery!"})
+    EXPECT_TRUE(looksLikeSecretValue(V)) << V;
+}
+
 TEST(SecretEngine, DependencyFoldersAreWholePathComponents) {
   EXPECT_TRUE(isThirdPartyPath("vendor/github.com/acme/x/config.go"));
   EXPECT_TRUE(isThirdPartyPath("python/lib/python3.12/site-packages/requests/api.py"));
