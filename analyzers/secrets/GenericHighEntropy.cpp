@@ -101,6 +101,13 @@ bool benignTokenName(std::string_view Text, std::size_t ValueBegin) {
   return false;
 }
 
+bool isTypeScript(std::string_view Path) {
+  for (std::string_view Ext : {".ts", ".tsx", ".mts", ".cts"})
+    if (Path.ends_with(Ext))
+      return true;
+  return false;
+}
+
 class GenericHighEntropy final : public Detector {
 public:
   GenericHighEntropy() : Assignment("secret/generic-high-entropy") {}
@@ -112,7 +119,14 @@ public:
       return; // medium confidence: dependencies and binaries are full of such names
     Assignment.forEach(C.text, [&](std::size_t B, std::size_t E) {
       std::string_view V = C.text.substr(B, E - B);
-      if (looksLikeCode(V) || looksLikeWordsOrPath(V) || benignTokenName(C.text, B))
+      // TypeScript's non-null assertion on an unquoted expression:
+      // creds.SessionToken! is code, whatever the '!' does to its shape.
+      std::string_view Judged = V;
+      bool Quoted = B > 0 && (C.text[B - 1] == '"' || C.text[B - 1] == '\'' || C.text[B - 1] == '`');
+      if (!Quoted && isTypeScript(C.path))
+        while (Judged.size() > 1 && Judged.back() == '!')
+          Judged.remove_suffix(1);
+      if (looksLikeCode(Judged) || looksLikeWordsOrPath(V) || benignTokenName(C.text, B))
         return;
       Hit H;
       H.ruleId = "secret/generic-high-entropy";

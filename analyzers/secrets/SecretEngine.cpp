@@ -134,9 +134,18 @@ double shannonEntropy(std::string_view S) {
 }
 
 std::string redact(std::string_view Secret) {
-  std::size_t Keep = std::min<std::size_t>(4, Secret.size() / 4); // short secrets show less
-  std::string Out(Secret.substr(0, Keep));
-  Out += "\u2026 (" + std::to_string(Secret.size()) + " characters)";
+  // Characters, not bytes: a cut through a UTF-8 sequence would print an
+  // invalid byte, and its length would not be the one a reader counts.
+  auto IsLead = [](char C) { return (static_cast<unsigned char>(C) & 0xC0) != 0x80; };
+  std::size_t Chars = static_cast<std::size_t>(std::count_if(Secret.begin(), Secret.end(), IsLead));
+  std::size_t Keep = std::min<std::size_t>(4, Chars / 4); // short secrets show less
+  std::size_t Bytes = 0;
+  for (std::size_t Kept = 0; Bytes < Secret.size(); ++Bytes) {
+    if (IsLead(Secret[Bytes]) && Kept++ == Keep)
+      break;
+  }
+  std::string Out(Secret.substr(0, Bytes));
+  Out += "\u2026 (" + std::to_string(Chars) + " characters)";
   return Out;
 }
 

@@ -141,7 +141,8 @@ std::optional<std::string> awsAccountOfKeyId(std::string_view KeyId);
 
 /// Shannon entropy in bits per character.
 double shannonEntropy(std::string_view S);
-/// "ghp_… (40 characters)": never more than the first 4 characters.
+/// "ghp_… (40 characters)": never more than the first 4 characters, and
+/// never part of one (UTF-8).
 std::string redact(std::string_view Secret);
 /// Whether the characters around [Begin, End) of \p Text are not part of a
 /// longer word (letters, digits, '_').

@@ -127,3 +127,20 @@ TEST(SecretEngine, DependencyFoldersAreWholePathComponents) {
   EXPECT_FALSE(isThirdPartyPath("src/vendor")) << "a file named vendor";
 }
 
+TEST(SecretEngine, RedactionKeepsWholeCharacters) {
+  EXPECT_EQ(redact("ab\u20ac9Kx2mQ7vL4pZ8wR3t"), "ab\u20ac9\u2026 (20 characters)") << "the euro sign is one character";
+  EXPECT_EQ(redact("\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9"), "\u00e9\u00e9\u2026 (8 characters)");
+}
+
+TEST(SecretEngine, DotEnvCommentIsNotPartOfTheValue) {
+  std::vector<Hit> Hits = scanText("app/.env", "API_TOKEN=Zq81Lm7Kt0aBvX2pQ9sW # prod token\n"
+                                               "DB_PASSWORD=\"IKYDi8E4 #CJjyNTbCN4NZ\" # quoted: '#' inside is the value's\n");
+  ASSERT_EQ(Hits.size(), 2u);
+  EXPECT_EQ(Hits[0].secret, "Zq81Lm7Kt0aBvX2pQ9sW");
+  EXPECT_EQ(Hits[1].secret, "IKYDi8E4 #CJjyNTbCN4NZ");
+}
+
+TEST(SecretEngine, TypeScriptNonNullAssertionIsCode) {
+  EXPECT_TRUE(scanText("src/s3.ts", "  sessionToken: creds.SessionToken!,\n").empty());
+  EXPECT_EQ(scanText("src/s3.ts", "  password: \"Zq81Lm7Kt0aBvX2pQ9sW!\",\n").size(), 1u) << "a quoted value keeps its '!'";
+}
