@@ -115,7 +115,9 @@ private:
 
 ScanReport runPipeline(const ScanOptions &Scan, const AnalysisOptions &Options) {
   Project P = scanProject(Scan);
-  Analysis A = analyzeProject(P, Options);
+  AnalysisOptions WithPaths = Options;
+  WithPaths.secrets.scanPaths = Scan.paths;
+  Analysis A = analyzeProject(P, WithPaths);
   ScanReport Report;
   Report.findings = std::move(A.findings);
   Report.problems = std::move(P.problems);

@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <optional>
+#include <set>
 
 namespace fnlint::secrets {
 
@@ -68,8 +69,28 @@ bool isBase64Char(char C) {
   return std::isalnum(static_cast<unsigned char>(C)) || C == '+' || C == '/' || C == '=';
 }
 
-std::size_t lineOf(std::string_view Text, std::size_t Offset) {
-  return static_cast<std::size_t>(std::count(Text.begin(), Text.begin() + static_cast<std::ptrdiff_t>(Offset), '\n'));
+bool isHex(char C) { return std::isxdigit(static_cast<unsigned char>(C)) != 0; }
+
+/// Whether the 40 characters at [SB, SE) of \p Text stand on their own, not
+/// a slice of a longer base64 or URL-encoded run (a presigned URL's
+/// X-Amz-Security-Token is hundreds of such characters with %2F and %2B
+/// between them). '=' before is an assignment (KEY=value). In a binary,
+/// a string that a length byte of 40 ('(') announces ends where the length
+/// says, whatever follows (a .pyc's next constant starts with its type byte).
+bool standsAlone(std::string_view Text, std::size_t SB, std::size_t SE, bool Binary) {
+  if (SB > 0) {
+    char Before = Text[SB - 1];
+    if (Before == '%' || (Before != '=' && isBase64Char(Before)))
+      return false;
+  }
+  bool LengthPrefixed = Binary && SB > 0 && Text[SB - 1] == static_cast<char>(SE - SB);
+  if (SE < Text.size() && !LengthPrefixed) {
+    if (isBase64Char(Text[SE]))
+      return false;
+    if (Text[SE] == '%' && SE + 2 < Text.size() && isHex(Text[SE + 1]) && isHex(Text[SE + 2]))
+      return false;
+  }
+  return true;
 }
 
 class AwsKeys final : public Detector {
@@ -128,10 +149,12 @@ private:
     return H;
   }
 
-  /// The 40-character secret nearest to the key id at [B, E), if one is
-  /// within PairDistance bytes.
-  std::optional<std::pair<std::size_t, std::size_t>> nearbySecret(std::string_view Text, std::size_t B,
-                                                                  std::size_t E) const {
+  /// The 40-character secret nearest to the key id at [B, E), within
+  /// PairDistance bytes and not already paired with another key id
+  /// (\p Used holds the begins of those).
+  std::optional<std::pair<std::size_t, std::size_t>> nearbySecret(const Content &C, std::size_t B, std::size_t E,
+                                                                  const std::set<std::size_t> &Used) const {
+    std::string_view Text = C.text;
     std::size_t From = B > PairDistance ? B - PairDistance : 0;
     std::size_t To = std::min(Text.size(), E + PairDistance);
     std::optional<std::pair<std::size_t, std::size_t>> Best;
@@ -142,14 +165,11 @@ private:
                                           &Match, 1)) {
       std::size_t SB = static_cast<std::size_t>(Match.data() - Text.data()), SE = SB + Match.size();
       Pos = SB + 1;
-      // Exactly 40 characters: not a slice of a longer base64 run or hash.
-      // ('=' before it is an assignment, KEY=value; after it, padding.)
-      if ((SB > 0 && Text[SB - 1] != '=' && isBase64Char(Text[SB - 1])) ||
-          (SE < Text.size() && isBase64Char(Text[SE])))
+      if (!standsAlone(Text, SB, SE, C.binary))
         continue;
       Pos = SE;
       std::string_view S = Text.substr(SB, SE - SB);
-      if (isDocumentationExample(S) || shannonEntropy(S) <= 4.25 ||
+      if (Used.count(SB) || isDocumentationExample(S) || shannonEntropy(S) <= 4.25 ||
           std::all_of(S.begin(), S.end(), [](char Ch) { return std::isxdigit(static_cast<unsigned char>(Ch)); }))
         continue;
       std::size_t Distance = SB >= E ? SB - E : B - SE;
@@ -162,12 +182,17 @@ private:
   }
 
   void scanKeyIds(const Content &C, std::vector<Hit> &Out) const {
+    // Key ids in order, each with the nearest secret no earlier key id took:
+    // two pairs written interleaved (ID_DEV, ID_PROD, SECRET_DEV,
+    // SECRET_PROD) are two pairs, not one pair and a lost key id.
+    std::set<std::size_t> Used;
     KeyIds.forEach(C.text, [&](std::size_t B, std::size_t E) {
-      keyId(C, B, E, Out);
+      keyId(C, B, E, Used, Out);
     }, C.binary);
   }
 
-  void keyId(const Content &C, std::size_t B, std::size_t E, std::vector<Hit> &Out) const {
+  void keyId(const Content &C, std::size_t B, std::size_t E, std::set<std::size_t> &Used,
+             std::vector<Hit> &Out) const {
     {
       std::string_view Id = C.text.substr(B, E - B);
       if (isDocumentationExample(Id))
@@ -176,9 +201,11 @@ private:
       bool LongTerm = Id.rfind("AKIA", 0) == 0;
       std::string Kind = LongTerm ? "long-term" : Id.rfind("ASIA", 0) == 0 ? "temporary" : "service";
       std::string Who = Account ? " of account " + *Account : "";
-      if (auto Secret = nearbySecret(C.text, B, E)) {
+      if (auto Secret = nearbySecret(C, B, E, Used)) {
         auto [SB, SE] = *Secret;
-        std::size_t Lines = lineOf(C.text, std::max(SB, B)) - lineOf(C.text, std::min(SB, B));
+        Used.insert(SB);
+        std::size_t Lines = static_cast<std::size_t>(std::count(C.text.begin() + static_cast<std::ptrdiff_t>(std::min(SB, B)),
+                                                                C.text.begin() + static_cast<std::ptrdiff_t>(std::max(SB, B)), '\n'));
         std::string Where = Lines == 0 ? "on the same line" : std::to_string(Lines) + (Lines == 1 ? " line " : " lines ") +
                                                                   (SB > B ? "below" : "above");
         Hit H = hit("secret/aws-access-key", std::min(B, SB), std::max(E, SE), C,
@@ -186,6 +213,10 @@ private:
                         redact(C.text.substr(SB, SE - SB)) + " " + Where,
                     100);
         H.secret = std::string(Id) + ":" + std::string(C.text.substr(SB, SE - SB));
+        // Only the key id and the secret are the finding's secret, not what
+        // lies between them.
+        H.gapBegin = std::min(E, SE);
+        H.gapEnd = std::max(B, SB);
         H.properties = {{"keyType", Kind}};
         if (Account)
           H.properties["account"] = *Account;

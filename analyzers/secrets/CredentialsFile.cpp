@@ -143,8 +143,30 @@ private:
         std::string L = lower(N);
         return L == "aws_secret_access_key" || L == "aws_session_token";
       });
-    case Kind::DotEnv:
-      return Assignment('=', isSecretVariableName);
+    case Kind::DotEnv: {
+      if (!Assignment('=', isSecretVariableName))
+        return false;
+      // KEY="value" # note, KEY=value # note: the comment is not the value.
+      std::string_view V = Line.substr(B, E - B);
+      bool Unquoted = B > 0 && E < Line.size() && (Line[B - 1] == '"' || Line[B - 1] == '\'') && Line[E] == Line[B - 1];
+      if (Unquoted)
+        return true; // "a #b": inside quotes '#' is part of the value
+      if (!V.empty() && (V.front() == '"' || V.front() == '\'')) {
+        std::size_t Close = V.find(V.front(), 1);
+        if (Close != std::string_view::npos) {
+          E = B + Close;
+          ++B;
+        }
+      } else {
+        for (std::size_t P = 1; P < V.size(); ++P)
+          if (V[P] == '#' && (V[P - 1] == ' ' || V[P - 1] == '\t')) {
+            V = trim(V.substr(0, P));
+            E = B + V.size();
+            break;
+          }
+      }
+      return true;
+    }
     case Kind::Npmrc:
       return Assignment('=', [](std::string_view N) {
         return N.find("_authToken") != std::string_view::npos || N.find("_password") != std::string_view::npos ||

@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <tuple>
 
 namespace fnlint::secrets {
 
@@ -35,7 +36,10 @@ void checkEnvironment(const Project &P, FindingSink &Out) {
   const SecretEngine &Engine = SecretEngine::get();
   // SAM Globals and serverless provider variables appear in every function
   // that inherits them, from one place in the file: one finding there.
-  std::set<std::pair<std::string, std::uint32_t>> Reported;
+  // Keyed by the exact place (line and column; the name where the column is
+  // unknown), not the line: a Terraform plan holds every variable of every
+  // function on its one line.
+  std::set<std::tuple<std::string, std::uint32_t, std::uint32_t, std::string>> Reported;
   for (const Deployable &D : P.deployables) {
     for (const EnvironmentVariable &V : D.environmentVariables) {
       // A parameter's Default is what the function gets unless the deployer
@@ -66,7 +70,9 @@ void checkEnvironment(const Project &P, FindingSink &Out) {
       if (Why.empty())
         continue;
       const Location &Where = FromDefault ? V.parameterLocation : V.location;
-      if (!Reported.insert({Where.displayPath(), Where.region.startLine}).second)
+      if (!Reported.insert({Where.displayPath(), Where.region.startLine, Where.region.startColumn,
+                         Where.region.startColumn ? std::string() : V.name})
+               .second)
         continue;
       std::string Subject = D.logicalId + ": environment variable " + V.name;
       if (FromDefault)

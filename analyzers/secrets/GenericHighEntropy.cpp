@@ -68,7 +68,7 @@ bool looksLikeWordsOrPath(std::string_view V) {
   if (V.find('/') != std::string_view::npos && V.find("://") == std::string_view::npos &&
       std::count(V.begin(), V.end(), '/') >= 2)
     return true; // a path, not base64 (which has few slashes)
-  if (V.rfind("http://", 0) == 0 || V.rfind("https://", 0) == 0 || V.rfind("arn:", 0) == 0)
+  if (V.rfind("http://", 0) == 0 || V.rfind("https://", 0) == 0 || V.rfind("arn:", 0) == 0 || looksLikeName(V))
     return true;
   // Letters, '_', '-' and '.' only: identifiers and words (a "password" of
   // real entropy has digits or symbols).
@@ -93,8 +93,17 @@ bool benignTokenName(std::string_view Text, std::size_t ValueBegin) {
   for (std::string_view Benign : {"nexttoken", "next_token", "continuationtoken", "continuation_token",
                                   "paginationtoken", "pagetoken", "page_token", "synctoken", "granttoken",
                                   "clienttoken", "client_token", "idempotency", "csrf", "xsrf", "nextmarker",
-                                  "cursor", "token_type", "tokentype", "termtoken"})
+                                  "cursor", "token_type", "tokentype", "termtoken",
+                                  // a presigned URL's credential scope: key id/date/region/service
+                                  "x-amz-credential"})
     if (Name.find(Benign) != std::string::npos)
+      return true;
+  return false;
+}
+
+bool isTypeScript(std::string_view Path) {
+  for (std::string_view Ext : {".ts", ".tsx", ".mts", ".cts"})
+    if (Path.ends_with(Ext))
       return true;
   return false;
 }
@@ -110,7 +119,14 @@ public:
       return; // medium confidence: dependencies and binaries are full of such names
     Assignment.forEach(C.text, [&](std::size_t B, std::size_t E) {
       std::string_view V = C.text.substr(B, E - B);
-      if (looksLikeCode(V) || looksLikeWordsOrPath(V) || benignTokenName(C.text, B))
+      // TypeScript's non-null assertion on an unquoted expression:
+      // creds.SessionToken! is code, whatever the '!' does to its shape.
+      std::string_view Judged = V;
+      bool Quoted = B > 0 && (C.text[B - 1] == '"' || C.text[B - 1] == '\'' || C.text[B - 1] == '`');
+      if (!Quoted && isTypeScript(C.path))
+        while (Judged.size() > 1 && Judged.back() == '!')
+          Judged.remove_suffix(1);
+      if (looksLikeCode(Judged) || looksLikeWordsOrPath(V) || benignTokenName(C.text, B))
         return;
       Hit H;
       H.ruleId = "secret/generic-high-entropy";

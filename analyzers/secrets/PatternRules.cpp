@@ -61,6 +61,20 @@ Pattern::Pattern(std::string_view RuleId) : I(std::make_unique<Impl>()) {
   I->Keywords = D.value("keywords", std::vector<std::string>{});
 }
 
+bool Pattern::endsAtFixedLength(std::string_view Match) const {
+  // Could one more word character extend the match? If not, the format
+  // fixes where it ends (ghp_ and 36 characters); if so (sk_live_ and 24 to
+  // 247), the word character glued to it may be part of it.
+  std::string Longer(Match);
+  Longer += ' ';
+  for (char C : std::string_view("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")) {
+    Longer.back() = C;
+    if (RE2::FullMatch(Longer, *I->Re))
+      return false;
+  }
+  return true;
+}
+
 Pattern::Pattern(Pattern &&) noexcept = default;
 Pattern::~Pattern() = default;
 
@@ -84,7 +98,8 @@ void Pattern::forEach(std::string_view Text, const std::function<void(std::size_
       continue;
     std::size_t Begin = static_cast<std::size_t>(S.data() - Text.data()), End = Begin + S.size();
     std::string_view Secret = Text.substr(Begin, S.size());
-    if (I->Boundary && !(Binary ? atWordBoundary(Text, 0, MatchEnd) : atWordBoundary(Text, MatchBegin, MatchEnd)))
+    if (I->Boundary && !(Binary ? atWordBoundary(Text, 0, MatchEnd) || endsAtFixedLength(Whole)
+                                : atWordBoundary(Text, MatchBegin, MatchEnd)))
       continue;
     if (Secret.size() < I->MinLength)
       continue;

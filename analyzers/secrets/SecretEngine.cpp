@@ -88,16 +88,29 @@ std::vector<Hit> SecretEngine::scan(const Content &C) const {
   }
 
   // Where spans overlap, the most specific rule wins: a paired AWS key over
-  // the lone secret, a token format over the generic assignment rule.
+  // the lone secret, a token format over the generic assignment rule. Kept
+  // parts never overlap one another, so they sit in a map by begin and one
+  // lookup per part finds any overlap: n log n however many hits there are.
   std::stable_sort(Hits.begin(), Hits.end(), [](const Hit &A, const Hit &B) {
     return A.priority != B.priority ? A.priority > B.priority : A.begin < B.begin;
   });
+  std::map<std::size_t, std::size_t> Taken; // begin -> end of every kept part
+  auto Overlaps = [&](std::size_t B, std::size_t E) {
+    auto It = Taken.lower_bound(E); // the first part starting at or after E
+    if (B >= E || It == Taken.begin())
+      return false;
+    --It; // the part starting last before E, which ends last of those
+    return It->second > B;
+  };
   std::vector<Hit> Kept;
   for (Hit &H : Hits) {
-    bool Overlaps = std::any_of(Kept.begin(), Kept.end(),
-                                [&](const Hit &K) { return H.begin < K.end && K.begin < H.end; });
-    if (!Overlaps)
-      Kept.push_back(std::move(H));
+    auto Parts = H.parts();
+    if (std::any_of(Parts.begin(), Parts.end(), [&](const auto &P) { return Overlaps(P.first, P.second); }))
+      continue;
+    for (const auto &[B, E] : Parts)
+      if (B < E)
+        Taken[B] = E;
+    Kept.push_back(std::move(H));
   }
   std::sort(Kept.begin(), Kept.end(), [](const Hit &A, const Hit &B) {
     return A.begin != B.begin ? A.begin < B.begin : A.ruleId < B.ruleId;
@@ -121,9 +134,18 @@ double shannonEntropy(std::string_view S) {
 }
 
 std::string redact(std::string_view Secret) {
-  std::size_t Keep = std::min<std::size_t>(4, Secret.size() / 4); // short secrets show less
-  std::string Out(Secret.substr(0, Keep));
-  Out += "\u2026 (" + std::to_string(Secret.size()) + " characters)";
+  // Characters, not bytes: a cut through a UTF-8 sequence would print an
+  // invalid byte, and its length would not be the one a reader counts.
+  auto IsLead = [](char C) { return (static_cast<unsigned char>(C) & 0xC0) != 0x80; };
+  std::size_t Chars = static_cast<std::size_t>(std::count_if(Secret.begin(), Secret.end(), IsLead));
+  std::size_t Keep = std::min<std::size_t>(4, Chars / 4); // short secrets show less
+  std::size_t Bytes = 0;
+  for (std::size_t Kept = 0; Bytes < Secret.size(); ++Bytes) {
+    if (IsLead(Secret[Bytes]) && Kept++ == Keep)
+      break;
+  }
+  std::string Out(Secret.substr(0, Bytes));
+  Out += "\u2026 (" + std::to_string(Chars) + " characters)";
   return Out;
 }
 
@@ -185,8 +207,38 @@ bool isSecretVariableName(std::string_view Name) {
   return true;
 }
 
+/// Names of where a secret lives, not secrets: "prod/orders/db-credentials",
+/// "alias/jwt-signing", "__Host-session-token", "orders-db-password-v2",
+/// "myapp-prod-". Words (lower case, or capitalised, with at most two
+/// digits after them: v2, db01) joined by / - _ . or :.
+bool looksLikeName(std::string_view V) {
+  auto Separator = [](char C) { return C == '/' || C == '-' || C == '_' || C == '.' || C == ':'; };
+  auto Is = [](int (*F)(int), char C) { return F(static_cast<unsigned char>(C)) != 0; };
+  bool Separated = false;
+  for (std::size_t I = 0; I < V.size();) {
+    if (Separator(V[I])) {
+      Separated = true;
+      ++I;
+      continue;
+    }
+    if (Is(std::isupper, V[I]))
+      ++I;
+    std::size_t Letters = I;
+    while (I < V.size() && Is(std::islower, V[I]))
+      ++I;
+    if (I == Letters)
+      return false; // no lower-case letters: not a word
+    std::size_t Digits = I;
+    while (I < V.size() && Is(std::isdigit, V[I]))
+      ++I;
+    if (I - Digits > 2 || (I < V.size() && !Separator(V[I])))
+      return false;
+  }
+  return Separated;
+}
+
 bool looksLikeSecretValue(std::string_view V) {
-  if (V.size() < 8 || looksLikePlaceholder(V))
+  if (V.size() < 8 || looksLikePlaceholder(V) || looksLikeName(V))
     return false;
   std::string U = upperCase(V);
   if (U == "TRUE" || U == "FALSE" || U == "ENABLED" || U == "DISABLED" || U == "NONE" || U == "NULL")
@@ -217,20 +269,27 @@ bool isExampleDataPath(std::string_view Path) {
 }
 
 bool isThirdPartyPath(std::string_view Path) {
-  for (std::string_view Marker : {"node_modules/", "site-packages/", "dist-packages/", "bower_components/",
-                                  "vendor/", ".dist-info/", ".egg-info/"})
-    if (Path.find(Marker) != std::string_view::npos)
+  // Whole components only: payment-vendor/ and my_node_modules_notes/ are a
+  // project's own folders. Members of an archive ("fn.zip!/lib/x.jar!/A")
+  // are components too.
+  std::string_view Previous;
+  for (std::size_t Pos = 0; Pos < Path.size();) {
+    std::size_t Slash = Path.find('/', Pos);
+    bool Folder = Slash != std::string_view::npos;
+    std::string_view Part = Path.substr(Pos, Folder ? Slash - Pos : std::string_view::npos);
+    Pos = Folder ? Slash + 1 : Path.size();
+    if (!Part.empty() && Part.back() == '!')
+      Part.remove_suffix(1);
+    if (Folder && (Part == "node_modules" || Part == "site-packages" || Part == "dist-packages" ||
+                   Part == "bower_components" || Part == "vendor" || Part.ends_with(".dist-info") ||
+                   Part.ends_with(".egg-info")))
       return true;
-  // A Lambda Java package's dependencies: the jars in lib/ (java/lib/ in a
-  // layer), and anything inside them. A project's own lib/ folder of sources
-  // is not third-party.
-  for (std::size_t Pos = Path.find("lib/"); Pos != std::string_view::npos; Pos = Path.find("lib/", Pos + 1)) {
-    if (Pos > 0 && Path[Pos - 1] != '/')
-      continue;
-    std::size_t NameEnd = Path.find_first_of("/!", Pos + 4);
-    std::string_view Name = Path.substr(Pos + 4, NameEnd == std::string_view::npos ? NameEnd : NameEnd - Pos - 4);
-    if (Name.size() > 4 && Name.substr(Name.size() - 4) == ".jar")
+    // A Lambda Java package's dependencies: the jars in lib/ (java/lib/ in a
+    // layer), and anything inside them. A project's own lib/ folder of
+    // sources is not third-party.
+    if (Previous == "lib" && Part.size() > 4 && Part.ends_with(".jar"))
       return true;
+    Previous = Part;
   }
   return false;
 }

@@ -42,6 +42,11 @@ struct Content {
 struct Hit {
   std::string_view ruleId;
   std::size_t begin = 0, end = 0; ///< the secret's bytes in Content::text
+  /// Bytes inside [begin, end) that are not part of the secret: the text
+  /// between a key id and its secret key. Both 0: no gap. Overlaps with other
+  /// hits are judged on the parts only, so a pair never hides what lies
+  /// between its key id and its secret.
+  std::size_t gapBegin = 0, gapEnd = 0;
   /// Where the finding points, when not at the secret itself (a key pair
   /// points at its key id); both 0: at [begin, end).
   std::size_t regionBegin = 0, regionEnd = 0;
@@ -49,6 +54,15 @@ struct Hit {
   std::string message;            ///< what was found, already redacted; the location says where
   nlohmann::json properties = nlohmann::json::object();
   int priority = 0;               ///< where spans overlap, only the highest is kept
+
+  bool hasGap() const { return gapEnd > gapBegin; }
+  /// The secret's parts in Content::text: [begin, end), or the two pieces
+  /// around the gap.
+  std::vector<std::pair<std::size_t, std::size_t>> parts() const {
+    if (!hasGap())
+      return {{begin, end}};
+    return {{begin, gapBegin}, {gapEnd, end}};
+  }
 };
 
 /// Which prefilter keywords occur in the content.
@@ -83,8 +97,15 @@ public:
   /// In \p Binary content (printable runs) only the end of a match is
   /// checked for a word boundary: compiled files put a length byte right
   /// before a string (.pyc, .class), which a boundary check would reject.
+  /// Nor is the end checked when the format fixes the length
+  /// (endsAtFixedLength): Go puts string literals back to back, a .pyc puts
+  /// the next constant's type byte right after a string.
   void forEach(std::string_view Text, const std::function<void(std::size_t Begin, std::size_t End)> &Found,
                bool Binary = false) const;
+
+  /// Whether \p Match (a whole match of the pattern) cannot be extended by
+  /// one more letter, digit or '_': the format says where it ends.
+  bool endsAtFixedLength(std::string_view Match) const;
 
 private:
   struct Impl;
@@ -120,7 +141,8 @@ std::optional<std::string> awsAccountOfKeyId(std::string_view KeyId);
 
 /// Shannon entropy in bits per character.
 double shannonEntropy(std::string_view S);
-/// "ghp_… (40 characters)": never more than the first 4 characters.
+/// "ghp_… (40 characters)": never more than the first 4 characters, and
+/// never part of one (UTF-8).
 std::string redact(std::string_view Secret);
 /// Whether the characters around [Begin, End) of \p Text are not part of a
 /// longer word (letters, digits, '_').
@@ -131,13 +153,19 @@ bool looksLikePlaceholder(std::string_view Value);
 /// DB_PASSWORD, STRIPE_API_KEY, JWT_SECRET ... but not SECRET_ARN,
 /// TOKEN_TTL, AUTH_CALLBACK_PATH: names of where a secret lives or of settings.
 bool isSecretVariableName(std::string_view Name);
+/// The name of where a secret lives, not a secret: words (lower case or
+/// capitalised, at most two digits after each) joined by / - _ . or :
+/// ("prod/orders/db-credentials", "alias/jwt-signing", "__Host-session-token").
+bool looksLikeName(std::string_view Value);
 /// A value that could be a password: long enough, mixed, and not a flag, a
-/// number, a word, a URL, a path, an ARN or a domain.
+/// number, a word, a name, a URL, a path, an ARN or a domain.
 bool looksLikeSecretValue(std::string_view Value);
 
-/// Whether \p DisplayPath (with its member chain, "fn.zip!/lib/x.jar!/a.class")
-/// lies in a dependency: node_modules/, site-packages/, vendor/, a jar in lib/.
-bool isThirdPartyPath(std::string_view DisplayPath);
+/// Whether \p Path (with its member chain, "fn.zip!/lib/x.jar!/a.class")
+/// lies in a dependency: a folder named node_modules, site-packages, vendor
+/// ... (whole path components), a jar in lib/. Pass the path below the
+/// scanned folder, so what lies above it does not count.
+bool isThirdPartyPath(std::string_view Path);
 /// Files whose values are examples by design: AWS SDK *.examples.json and
 /// botocore examples-1.json, TypeScript declarations (.d.ts).
 bool isExampleDataPath(std::string_view Path);

@@ -17,7 +17,9 @@
 
 #include <algorithm>
 #include <cstring>
+#include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 #include <unordered_set>
@@ -44,17 +46,56 @@ struct Item {
   bool ThirdParty = false;
 };
 
-Item describe(const WorkItem &W) {
+/// The folders that were scanned, relative to the root like every path of
+/// the project ("" for the root itself), longest first.
+std::vector<std::string> scanBases(const Project &P, const std::vector<std::string> &ScanPaths) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> Bases;
+  for (const std::string &Given : ScanPaths) {
+    std::error_code EC;
+    fs::path Abs = fs::absolute(Given, EC).lexically_normal();
+    if (!fs::is_directory(Abs, EC))
+      Abs = Abs.parent_path(); // a file was named: judge it within its folder
+    std::string S = Abs.generic_string();
+    while (S.size() > 1 && S.back() == '/')
+      S.pop_back();
+    if (S == P.root)
+      S.clear();
+    else if (S.size() > P.root.size() && S.compare(0, P.root.size(), P.root) == 0 && S[P.root.size()] == '/')
+      S.erase(0, P.root.size() + 1);
+    Bases.push_back(std::move(S));
+  }
+  std::sort(Bases.begin(), Bases.end(), [](const std::string &A, const std::string &B) {
+    return A.size() != B.size() ? A.size() > B.size() : A < B;
+  });
+  return Bases;
+}
+
+/// \p Path with the scanned folder that holds it taken off.
+std::string_view belowScanBase(std::string_view Path, const std::vector<std::string> &Bases) {
+  for (const std::string &B : Bases) {
+    if (B.empty())
+      return Path;
+    if (Path.size() > B.size() && Path.compare(0, B.size(), B) == 0 && Path[B.size()] == '/')
+      return Path.substr(B.size() + 1);
+  }
+  return Path;
+}
+
+Item describe(const WorkItem &W, const std::vector<std::string> &Bases) {
   Item It;
   if (W.File) {
     It.Where.path = W.File->path;
     It.ContentPath = W.File->path;
-    It.ThirdParty = isThirdPartyPath(W.File->path) || isExampleDataPath(W.File->path);
+    It.ThirdParty = isThirdPartyPath(belowScanBase(W.File->path, Bases)) || isExampleDataPath(W.File->path);
     return It;
   }
   It.Where = W.Pkg->entryLocation(*W.Entry);
   It.ContentPath = W.Pkg->isFolder() ? It.Where.path : W.Entry->path;
-  It.ThirdParty = isThirdPartyPath(It.Where.displayPath()) || isExampleDataPath(W.Entry->path);
+  std::string Judged(belowScanBase(It.Where.path, Bases));
+  for (const std::string &M : It.Where.members)
+    Judged += "!/" + M;
+  It.ThirdParty = isThirdPartyPath(Judged) || isExampleDataPath(W.Entry->path);
   return It;
 }
 
@@ -90,8 +131,58 @@ std::string printableRuns(std::string_view Bytes) {
   return Out;
 }
 
+/// UTF-16 code units of UTF-8 bytes, as Region counts them: one per code
+/// point, two beyond the BMP, one per invalid byte.
+std::size_t utf16Units(std::string_view Bytes) {
+  std::size_t Units = 0;
+  for (std::size_t I = 0; I < Bytes.size();) {
+    auto C = static_cast<unsigned char>(Bytes[I]);
+    std::size_t Len = C < 0x80 ? 1 : (C >> 5) == 0x6 ? 2 : (C >> 4) == 0xE ? 3 : (C >> 3) == 0x1E ? 4 : 1;
+    if (I + Len > Bytes.size())
+      Len = 1;
+    for (std::size_t K = 1; K < Len; ++K)
+      if ((static_cast<unsigned char>(Bytes[I + K]) & 0xC0) != 0x80) {
+        Len = 1;
+        break;
+      }
+    Units += Len == 4 ? 2 : 1;
+    I += Len;
+  }
+  return Units;
+}
+
+/// The line and columns of a position in streamed text. Hits are reported
+/// in offset order and the cursor only moves forward, so placing all of
+/// them costs one pass over the text however many there are; it carries
+/// over from window to window, so a line that started windows earlier (a
+/// minified bundle, a one-line JSON plan) keeps its columns.
+struct LineCursor {
+  std::size_t Pos = 0;      ///< offset in the current window
+  std::uint32_t Line = 1;   ///< the line of Pos
+  std::size_t Column = 0;   ///< bytes from the line's start to Pos
+  std::size_t Column16 = 0; ///< UTF-16 units from the line's start to Pos
+
+  void advance(std::string_view Text, std::size_t To) {
+    std::string_view Span = Text.substr(Pos, To - Pos);
+    std::size_t LastBreak = Span.rfind('\n');
+    if (LastBreak == std::string_view::npos) {
+      Column += Span.size();
+      Column16 += utf16Units(Span);
+    } else {
+      Line += static_cast<std::uint32_t>(std::count(Span.begin(), Span.end(), '\n'));
+      Span.remove_prefix(LastBreak + 1);
+      Column = Span.size();
+      Column16 = utf16Units(Span);
+    }
+    Pos = To;
+  }
+};
+
 struct Scanned {
   std::vector<Finding> Findings;
+  /// Per finding, the SHA-256 of each part of its secret (a key pair: key
+  /// id and secret key), to tell whether an environment finding covers it.
+  std::vector<std::vector<std::string>> PartHashes;
   std::vector<InputProblem> Problems;
 };
 
@@ -102,9 +193,10 @@ public:
   void scan(EntryReader &R, const Item &It, std::vector<InputProblem> &Problems) {
     std::string &Buf = Buffer();
     Buf.clear();
-    std::uint32_t LineBase = 1; // line number of Buf[0]
+    LineCursor Cursor;
     bool First = true, Binary = false;
     std::unordered_set<std::string> SeenInBinary; // runs of a binary's overlap show up twice
+    std::vector<Hit> Accepted;
     for (;;) {
       bool Eof = fill(R, Buf, WindowBytes);
       if (Eof && !R.error().empty()) {
@@ -118,33 +210,60 @@ public:
         Binary = std::memchr(Buf.data(), 0, std::min<std::size_t>(Buf.size(), 8192)) != nullptr;
         First = false;
       }
+      // What this window drops when it slides (the rest is the next one's
+      // overlap), never in the middle of a UTF-8 character.
+      std::size_t Drop = SIZE_MAX;
+      if (!Eof) {
+        Drop = Buf.size() - OverlapBytes;
+        while (Drop > 0 && (static_cast<unsigned char>(Buf[Drop]) & 0xC0) == 0x80)
+          --Drop;
+      }
       std::string Runs;
       Content C;
       C.path = It.ContentPath;
       C.binary = Binary;
       C.thirdParty = It.ThirdParty;
       C.text = Binary ? std::string_view(Runs = printableRuns(Buf)) : std::string_view(Buf);
-      std::size_t AcceptTo = Eof ? SIZE_MAX : (Buf.size() > OverlapBytes ? Buf.size() - OverlapBytes : 0);
+      Accepted.clear();
       for (Hit &H : Engine.scan(C)) {
-        // A window judges what starts before its overlap; the next window
-        // starts with that overlap and judges the rest.
-        if (Binary ? !SeenInBinary.insert(std::string(H.ruleId) + H.secret).second : H.begin >= AcceptTo)
+        // A window judges what starts before what it keeps for the next
+        // window; the next one starts there and judges the rest.
+        if (Binary ? !SeenInBinary.insert(std::string(H.ruleId) + H.secret).second : H.begin >= Drop)
           continue;
-        emit(H, C, It, LineBase);
+        Accepted.push_back(std::move(H));
+      }
+      // In the order of where the findings point, for the cursor.
+      std::stable_sort(Accepted.begin(), Accepted.end(),
+                       [](const Hit &A, const Hit &B) { return regionBegin(A) < regionBegin(B); });
+      std::optional<LineCursor> AtDrop;
+      for (const Hit &H : Accepted) {
+        if (!Binary && !AtDrop && regionBegin(H) >= Drop) {
+          AtDrop = Cursor;
+          AtDrop->advance(C.text, Drop);
+        }
+        emit(H, C, It, Cursor);
       }
       if (Eof)
         return;
-      // Slide: keep the overlap, count the lines of what is dropped.
-      std::size_t Drop = Buf.size() - OverlapBytes;
-      LineBase += static_cast<std::uint32_t>(std::count(Buf.begin(), Buf.begin() + static_cast<std::ptrdiff_t>(Drop), '\n'));
+      if (!AtDrop) {
+        AtDrop = Cursor;
+        AtDrop->advance(C.text, Drop);
+      }
+      Cursor = *AtDrop;
+      Cursor.Pos = 0;
       Buf.erase(0, Drop);
     }
   }
+
+  std::vector<std::vector<std::string>> &partHashes() { return PartHashes; }
 
 private:
   const SecretEngine &Engine;
   FindingSink &Sink;
   std::map<std::tuple<std::string, std::string, std::string>, int> Occurrences;
+  std::vector<std::vector<std::string>> PartHashes;
+
+  static std::size_t regionBegin(const Hit &H) { return H.regionEnd ? H.regionBegin : H.begin; }
 
   static std::string &Buffer() {
     thread_local std::string B;
@@ -166,25 +285,34 @@ private:
     return false;
   }
 
-  void emit(const Hit &H, const Content &C, const Item &It, std::uint32_t LineBase) {
+  void emit(const Hit &H, const Content &C, const Item &It, LineCursor &Cursor) {
     Location L = It.Where;
     std::string Message = H.message;
     if (C.binary) {
       Message += " (in a binary file)";
     } else {
-      std::size_t RB = H.regionEnd ? H.regionBegin : H.begin, RE = H.regionEnd ? H.regionEnd : H.end;
-      // Only the line and columns are wanted: count from the line's start.
-      std::size_t LineStart = C.text.rfind('\n', RB == 0 ? 0 : RB - 1);
-      LineStart = LineStart == std::string_view::npos || RB == 0 ? 0 : LineStart + 1;
-      std::uint32_t Line = LineBase + static_cast<std::uint32_t>(
-                                          std::count(C.text.begin(), C.text.begin() + static_cast<std::ptrdiff_t>(LineStart), '\n'));
-      std::size_t LineEnd = C.text.find('\n', RB);
-      std::string_view LineText =
-          C.text.substr(LineStart, (LineEnd == std::string_view::npos ? C.text.size() : LineEnd) - LineStart);
-      L.region = Region::fromOffsets(LineText, RB - LineStart, std::min(RE, LineStart + LineText.size()) - LineStart);
-      L.region.startLine = L.region.endLine = Line;
+      std::size_t RB = regionBegin(H), RE = H.regionEnd ? H.regionEnd : H.end;
+      Cursor.advance(C.text, RB);
+      // The region ends with the line it starts on.
+      std::string_view Span = C.text.substr(RB, RE - RB);
+      Span = Span.substr(0, Span.find('\n'));
+      L.region.startLine = L.region.endLine = Cursor.Line;
+      L.region.startColumn = static_cast<std::uint32_t>(Cursor.Column + 1);
+      L.region.startColumnUtf16 = static_cast<std::uint32_t>(Cursor.Column16 + 1);
+      L.region.endColumn = L.region.startColumn + static_cast<std::uint32_t>(Span.size());
+      L.region.endColumnUtf16 = L.region.startColumnUtf16 + static_cast<std::uint32_t>(utf16Units(Span));
     }
     std::string Hash = sha256Hex(H.secret);
+    std::vector<std::string> Parts;
+    if (H.hasGap()) {
+      for (const auto &[B, E] : H.parts())
+        Parts.push_back(sha256Hex(C.text.substr(B, E - B)));
+      if (regionBegin(H) >= H.gapEnd)
+        std::swap(Parts[0], Parts[1]); // the part the finding points at first
+    } else {
+      Parts.push_back(Hash);
+    }
+    PartHashes.push_back(std::move(Parts));
     // The same secret twice in one file: the occurrence keeps fingerprints apart.
     int &N = Occurrences[{L.displayPath(), std::string(H.ruleId), Hash}];
     Finding &F = Sink.report(H.ruleId, std::move(Message), std::move(L));
@@ -223,18 +351,32 @@ std::vector<WorkItem> workList(const Project &P) {
 
 } // namespace
 
+namespace {
+
+/// Where an environment finding's value is written.
+bool overlaps(const Region &A, const Region &B) {
+  if (!A.startColumn || !B.startColumn)
+    return false; // a whole line, or unknown: the hash has to decide
+  auto Start = [](const Region &R) { return std::pair(R.startLine, R.startColumn); };
+  auto End = [](const Region &R) { return std::pair(R.endLine ? R.endLine : R.startLine, R.endColumn); };
+  return Start(A) < End(B) && Start(B) < End(A);
+}
+
+} // namespace
+
 void analyzeSecrets(const Project &P, unsigned Jobs, const SecretOptions &Options, std::vector<Finding> &Findings,
                     std::vector<InputProblem> &Problems) {
   std::vector<WorkItem> Items = workList(P);
   if (Items.empty() && P.deployables.empty())
     return;
   const SecretEngine &Engine = SecretEngine::get();
+  std::vector<std::string> Bases = scanBases(P, Options.scanPaths);
   std::vector<Scanned> Results(Items.size());
   parallelFor(Items.size(), Jobs, [&](std::size_t I) {
     const WorkItem &W = Items[I];
     std::string Error;
     std::unique_ptr<EntryReader> R = W.Pkg ? W.Pkg->open(*W.Entry, Error) : P.openFile(W.File->path, Error);
-    Item It = describe(W);
+    Item It = describe(W, Bases);
     if (Options.allRulesInDependencies)
       It.ThirdParty = false;
     if (!R) {
@@ -244,22 +386,45 @@ void analyzeSecrets(const Project &P, unsigned Jobs, const SecretOptions &Option
       return;
     }
     FindingSink Sink;
-    ItemScanner(Engine, Sink).scan(*R, It, Results[I].Problems);
+    ItemScanner Scanner(Engine, Sink);
+    Scanner.scan(*R, It, Results[I].Problems);
     Results[I].Findings = std::move(Sink.findings());
+    Results[I].PartHashes = std::move(Scanner.partHashes());
   });
 
   // Environment variables: a secret there is reported as such, and the same
-  // value seen by the content rules in the configuration file is not
-  // reported twice.
+  // secret seen by the content rules in the configuration file is not
+  // reported twice. "The same" is the same value (its hash) or the same
+  // bytes, never merely the same line: a Terraform plan is one line.
   FindingSink Env;
   checkEnvironment(P, Env);
-  std::set<std::pair<std::string, std::uint32_t>> EnvLines;
-  for (const Finding &F : Env.findings())
-    EnvLines.insert({F.location.displayPath(), F.location.region.startLine});
+  std::set<std::pair<std::string, std::string>> EnvSecrets;
+  std::map<std::string, std::vector<Region>> EnvValues;
+  for (const Finding &F : Env.findings()) {
+    std::string Path = F.location.displayPath();
+    EnvSecrets.insert({Path, F.properties.value("secretSha256", std::string())});
+    EnvValues[Path].push_back(F.location.region);
+  }
+  auto CoveredByEnv = [&](const Finding &F, const std::vector<std::string> &Parts) {
+    std::string Path = F.location.displayPath();
+    auto Values = EnvValues.find(Path);
+    if (Values == EnvValues.end())
+      return false;
+    for (std::size_t K = 0; K < Parts.size(); ++K) {
+      // The first part is where the finding points; a second (a pair's
+      // secret key) is known by its hash only.
+      bool Same = EnvSecrets.count({Path, Parts[K]}) ||
+                  (K == 0 && std::any_of(Values->second.begin(), Values->second.end(),
+                                         [&](const Region &R) { return overlaps(R, F.location.region); }));
+      if (!Same)
+        return false;
+    }
+    return true;
+  };
   for (Scanned &S : Results) {
-    for (Finding &F : S.Findings)
-      if (!EnvLines.count({F.location.displayPath(), F.location.region.startLine}))
-        Findings.push_back(std::move(F));
+    for (std::size_t K = 0; K < S.Findings.size(); ++K)
+      if (!CoveredByEnv(S.Findings[K], S.PartHashes[K]))
+        Findings.push_back(std::move(S.Findings[K]));
     for (InputProblem &Pr : S.Problems)
       Problems.push_back(std::move(Pr));
   }

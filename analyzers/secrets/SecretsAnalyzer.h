@@ -5,6 +5,7 @@
 #include "core/FindingSink.h"
 #include "core/Project.h"
 
+#include <string>
 #include <vector>
 
 namespace fnlint::secrets {
@@ -13,6 +14,12 @@ struct SecretOptions {
   /// Report every rule in dependency folders and SDK example data, not only
   /// the high-confidence ones (paired keys, private keys, token formats).
   bool allRulesInDependencies = false;
+  /// The files and folders the scan was asked for, as given (relative to the
+  /// working directory, or absolute). Whether a file lies in a dependency
+  /// folder is judged on its path below the one that holds it, so the
+  /// folders above what was scanned (a checkout under ~/vendor/) do not
+  /// count, wherever fnlint runs from. Empty: the scan root.
+  std::vector<std::string> scanPaths;
 };
 
 /// Scans every file of the project, every entry of every package (nested
