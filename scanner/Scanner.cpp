@@ -17,6 +17,40 @@ namespace fnlint {
 
 namespace {
 
+std::string_view folderOf(std::string_view Path) {
+  std::size_t Slash = Path.rfind('/');
+  return Slash == std::string_view::npos ? std::string_view() : Path.substr(0, Slash);
+}
+
+/// A `get-function` export: the JSON and the code downloaded from its
+/// Code.Location side by side. The function's code is the zip named after it
+/// (my-function.zip), else the only zip in that folder.
+void linkExportedCode(std::vector<Deployable> &Functions, const std::map<std::string, Package *> &ByPath) {
+  std::map<std::string, int> PerFile; // a list-functions output names many: no single zip is theirs
+  for (const Deployable &D : Functions)
+    ++PerFile[D.location.path];
+  for (Deployable &D : Functions) {
+    if (D.code || D.resourceType != "AWS::Lambda::Function (API)" || !D.config.settingsKnown)
+      continue;
+    std::string_view Folder = folderOf(D.location.path);
+    std::string Named = (Folder.empty() ? "" : std::string(Folder) + "/") + functionNameOf(D.logicalId) + ".zip";
+    const Package *Only = nullptr;
+    int Zips = 0;
+    for (const auto &[Path, Pkg] : ByPath)
+      if (Pkg->origin == Package::Origin::DiskArchive && folderOf(Path) == Folder) {
+        ++Zips;
+        Only = Pkg;
+      }
+    std::string Code;
+    if (ByPath.count(Named))
+      Code = Named;
+    else if (Zips == 1 && PerFile[D.location.path] == 1)
+      Code = Only->location.path;
+    if (!Code.empty())
+      D.code = CodeReference{Code, D.location};
+  }
+}
+
 /// Environment size as Lambda limits it: names and values of all variables.
 /// A computed value counts nothing, so the total is a lower bound; it is
 /// known when every value is literal, or when the lower bound already
@@ -270,6 +304,7 @@ Project scanProject(const ScanOptions &Options) {
   for (auto &Pkg : P.packages)
     if (!Pkg->isNested())
       ByPath[Pkg->location.path] = Pkg.get();
+  linkExportedCode(P.deployables, ByPath);
   for (Deployable &D : P.deployables) {
     if (!D.code)
       continue;

@@ -250,6 +250,40 @@ TEST_F(ScannerTest, LinksAFunctionToItsZip) {
   EXPECT_TRUE(Jar->deployedBy.empty());
 }
 
+TEST_F(ScannerTest, LinksAGetFunctionExportToTheZipBesideIt) {
+  // `aws lambda get-function` saved next to the code downloaded from Code.Location.
+  const char *GetFunction = R"({"Configuration": {"FunctionName": "%s", "FunctionArn":
+      "arn:aws:lambda:eu-west-1:123456789012:function:%s", "Runtime": "python3.12", "Handler": "app.handler"}})";
+  auto Json = [&](const char *Name) {
+    char Buf[512];
+    std::snprintf(Buf, sizeof Buf, GetFunction, Name, Name);
+    return std::string(Buf);
+  };
+  write("export/orders-api/get-function.json", Json("orders-api"));
+  write("export/orders-api/code.zip", buildZip(paymentsEntries()));
+  // Two zips, one named after the function.
+  write("export/billing/get-function.json", Json("billing"));
+  write("export/billing/billing.zip", buildZip(paymentsEntries()));
+  write("export/billing/layer.zip", buildZip(paymentsEntries()));
+  // Two zips, neither named after it: no guess.
+  write("export/audit/get-function.json", Json("audit"));
+  write("export/audit/a.zip", buildZip(paymentsEntries()));
+  write("export/audit/b.zip", buildZip(paymentsEntries()));
+  Project P = scan();
+  auto Code = [&](const char *File, const char *Id) -> std::string {
+    const Deployable *D = P.findDeployable(File, Id);
+    if (!D) {
+      ADD_FAILURE() << "no function " << Id;
+      return "";
+    }
+    return D->package ? D->package->location.path : "(none)";
+  };
+  EXPECT_EQ(Code("export/orders-api/get-function.json", "orders-api"), "export/orders-api/code.zip");
+  EXPECT_EQ(Code("export/billing/get-function.json", "billing"), "export/billing/billing.zip");
+  EXPECT_EQ(Code("export/audit/get-function.json", "audit"), "(none)");
+  EXPECT_EQ(package(P, "export/orders-api/code.zip")->role, Package::Role::Deployed);
+}
+
 TEST_F(ScannerTest, UnreferencedArchivesAreJudgedByTheirShape) {
   writeOrdersRepo();
   Project P = scan();
