@@ -346,6 +346,9 @@ private:
                 const std::string &Path) {
     const std::string &Event = Key.Scalar();
     const InvokerSourceInfo *Info = Event == "stream" ? streamSource(Value) : invokerForServerlessEvent(Event);
+    // `async: true`: API Gateway hands the event to Lambda and answers at once.
+    if (Event == "http" && stringField(Value, "async") == "true")
+      Info = invokerSource("api-async");
     if (!Info)
       return;
     Location Where = Src.location(Src.region(Key), {Name, Path, "property"});

@@ -762,7 +762,7 @@ private:
     if (!Source)
       return; // a mapping of a kind fnlint cannot tell says nothing a rule can use
     Invoker I =
-        makeInvoker(*Source, "aws_lambda_event_source_mapping " + R.id + " (" + Source->key + ")", resourceStart(R));
+        makeInvoker(*Source, R.id + " (" + Source->key + ")", resourceStart(R));
     fillString(I.onFailureDestination, R, {"destination_config", "on_failure", "destination_arn"});
     fillInt(I.maximumRetryAttempts, R, {"maximum_retry_attempts"});
     fillInt(I.maximumRecordAgeSeconds, R, {"maximum_record_age_in_seconds"});
@@ -839,7 +839,7 @@ private:
     std::optional<Invoker> I;
     if (P.principal.known())
       if (const InvokerSourceInfo *S = invokerForPrincipal(P.principal.value)) {
-        I = makeInvoker(*S, "aws_lambda_permission " + R.id + " (" + P.principal.value + ")", resourceStart(R));
+        I = makeInvoker(*S, R.id + " (" + P.principal.value + ")", resourceStart(R));
         fillQualifier(I->qualified, R, {"qualifier"});
       }
     std::optional<Link> L = linkAttribute(R, {"function_name"});
@@ -884,7 +884,7 @@ private:
           U.corsAllowsAnyOrigin = true;
           U.corsLocation = propertyAt(R, Origin, "cors[0].allow_origins");
         }
-    Invoker I = makeInvoker(*invokerSource("function-url"), "aws_lambda_function_url " + R.id, resourceStart(R));
+    Invoker I = makeInvoker(*invokerSource("function-url"), R.id, resourceStart(R));
     I.qualified = U.qualified;
     std::optional<Link> L = linkAttribute(R, {"function_name"});
     if (!L) {
@@ -903,7 +903,7 @@ private:
   void addTrigger(const Resource &R, const char *SourceKey, const YAML::Node &Value, const YAML::Node &Expression,
                   const std::string &Property, Location Where) {
     std::optional<Link> L = linkFunction(R, Value, Expression);
-    Invoker I = makeInvoker(*invokerSource(SourceKey), R.address.type + " " + R.id, std::move(Where));
+    Invoker I = makeInvoker(*invokerSource(SourceKey), R.id, std::move(Where));
     Location At = written(Value) ? propertyAt(R, Value, Property) : I.location;
     if (!L) {
       // Only a literal Lambda ARN names a function elsewhere; other targets

@@ -29,10 +29,14 @@ public:
       std::optional<bool> Age = unbounded(I.maximumRecordAgeSeconds);
       if (!Retries || !Age || !*Retries || !*Age)
         continue;
+      auto Why = [](const Setting<std::int64_t> &S, const char *Name) {
+        return S.written() ? std::string(Name) + " -1" : std::string("no ") + Name;
+      };
       Out.report(ruleId(),
                  "the stream mapping " + I.evidence + " of " + functionName(F) +
-                     " retries a failing batch without limit (no MaximumRetryAttempts, no "
-                     "MaximumRecordAgeInSeconds): one bad record blocks its shard until the record expires",
+                     " retries a failing batch without limit (" + Why(I.maximumRetryAttempts, "MaximumRetryAttempts") +
+                     ", " + Why(I.maximumRecordAgeSeconds, "MaximumRecordAgeInSeconds") +
+                     "): one bad record blocks its shard until the record expires",
                  I.maximumRetryAttempts.written() ? I.maximumRetryAttempts.location : I.location);
     }
   }

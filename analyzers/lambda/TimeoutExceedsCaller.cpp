@@ -11,6 +11,7 @@
 #include "core/Invokers.h"
 
 #include <algorithm>
+#include <set>
 
 namespace fnlint::lambda {
 namespace {
@@ -55,9 +56,14 @@ public:
     });
     std::string Cap = std::to_string(First.capMs / 1000) +
                       (First.capMs % 1000 ? "." + std::to_string(First.capMs % 1000 / 100) : "") + " s";
-    std::string Others = Exceeded.size() > 1 ? " (and " + std::to_string(Exceeded.size() - 1) + " other caller" +
-                                                   (Exceeded.size() > 2 ? "s" : "") + ")"
-                                             : "";
+    // A Cognito pool's trigger and its permission are one caller: count kinds of caller.
+    std::set<std::string> Sources;
+    for (const Caller &C : Exceeded)
+      if (C.invoker->source != First.invoker->source)
+        Sources.insert(C.invoker->source);
+    std::string Others = Sources.empty() ? ""
+                                         : " (and " + std::to_string(Sources.size()) + " other kind" +
+                                               (Sources.size() > 1 ? "s" : "") + " of caller)";
     Out.report(ruleId(),
                functionName(F) + " may run for " + std::to_string(*Timeout) + " s" + resolvedNote(F.config.timeout) +
                    " but its caller " + First.invoker->evidence + Others + ", " + First.source->title +

@@ -167,13 +167,13 @@ TEST_F(TerraformModelPlan, EveryTriggerOfTheWorker) {
   ASSERT_NE(Worker, nullptr);
   EXPECT_EQ(evidence(Worker->config),
             (std::vector<std::string>{
-                "aws_cloudwatch_event_target aws_cloudwatch_event_target.nightly",
-                "aws_lambda_event_source_mapping aws_lambda_event_source_mapping.clicks (kinesis)",
-                "aws_lambda_event_source_mapping aws_lambda_event_source_mapping.jobs (sqs)",
-                "aws_lambda_permission aws_lambda_permission.s3 (s3.amazonaws.com)",
-                "aws_lambda_permission aws_lambda_permission.sns (sns.amazonaws.com)",
-                "aws_s3_bucket_notification aws_s3_bucket_notification.uploads",
-                "aws_sns_topic_subscription aws_sns_topic_subscription.alerts_worker",
+                "aws_cloudwatch_event_target.nightly",
+                "aws_lambda_event_source_mapping.clicks (kinesis)",
+                "aws_lambda_event_source_mapping.jobs (sqs)",
+                "aws_lambda_permission.s3 (s3.amazonaws.com)",
+                "aws_lambda_permission.sns (sns.amazonaws.com)",
+                "aws_s3_bucket_notification.uploads",
+                "aws_sns_topic_subscription.alerts_worker",
             }));
   std::vector<std::string> Sources;
   for (const Invoker &I : Worker->config.invokers)
@@ -186,7 +186,7 @@ TEST_F(TerraformModelPlan, EveryTriggerOfTheWorker) {
 TEST_F(TerraformModelPlan, SqsMappingWithItsQueue) {
   ASSERT_NE(Worker, nullptr);
   const Invoker *Jobs =
-      invoker(Worker->config, "aws_lambda_event_source_mapping aws_lambda_event_source_mapping.jobs (sqs)");
+      invoker(Worker->config, "aws_lambda_event_source_mapping.jobs (sqs)");
   ASSERT_NE(Jobs, nullptr);
   // event_source_arn is unknown until the queue exists: the reference to
   // aws_sqs_queue.jobs says it is SQS.
@@ -211,7 +211,7 @@ TEST_F(TerraformModelPlan, SqsMappingWithItsQueue) {
 TEST_F(TerraformModelPlan, StreamMappingThroughAnAlias) {
   ASSERT_NE(Worker, nullptr);
   const Invoker *Clicks =
-      invoker(Worker->config, "aws_lambda_event_source_mapping aws_lambda_event_source_mapping.clicks (kinesis)");
+      invoker(Worker->config, "aws_lambda_event_source_mapping.clicks (kinesis)");
   ASSERT_NE(Clicks, nullptr);
   EXPECT_EQ(Clicks->kind, InvocationKind::Polled);
   // function_name = aws_lambda_alias.worker_live.arn: unknown, yet the
@@ -245,13 +245,13 @@ TEST_F(TerraformModelPlan, PermissionsAreGrantsAndServicePrincipalsInvokers) {
   expectAbsent(S3.principalOrgId, 569);
   expectAbsent(S3.functionUrlAuthType, 569);
   const Invoker *S3Invoker =
-      invoker(Worker->config, "aws_lambda_permission aws_lambda_permission.s3 (s3.amazonaws.com)");
+      invoker(Worker->config, "aws_lambda_permission.s3 (s3.amazonaws.com)");
   ASSERT_NE(S3Invoker, nullptr);
   EXPECT_EQ(S3Invoker->kind, InvocationKind::Asynchronous);
   expectKnown(S3Invoker->qualified, true, 583, 26, 32); // qualifier = "live"
 
   // function_name = aws_lambda_function.worker.arn, unknown until apply.
-  const Invoker *Sns = invoker(Worker->config, "aws_lambda_permission aws_lambda_permission.sns (sns.amazonaws.com)");
+  const Invoker *Sns = invoker(Worker->config, "aws_lambda_permission.sns (sns.amazonaws.com)");
   ASSERT_NE(Sns, nullptr);
   EXPECT_TRUE(Sns->qualified.known());
   EXPECT_FALSE(Sns->qualified.value);
@@ -275,7 +275,7 @@ TEST_F(TerraformModelPlan, FunctionUrlAndItsInvoker) {
   EXPECT_TRUE(U.corsAllowsAnyOrigin);
   EXPECT_EQ(U.corsLocation.region.startLine, 520u);
   expectKnown(U.qualified, false, 500, 9, 10); // qualifier null
-  EXPECT_EQ(evidence(Api->config), std::vector<std::string>{"aws_lambda_function_url aws_lambda_function_url.api"});
+  EXPECT_EQ(evidence(Api->config), std::vector<std::string>{"aws_lambda_function_url.api"});
   EXPECT_EQ(Api->config.invokers[0].source, "function-url");
   EXPECT_EQ(Api->config.invokers[0].kind, InvocationKind::Synchronous);
 }
@@ -291,9 +291,9 @@ TEST_F(TerraformModelPlan, EventInvokeConfigOnFailureDestination) {
 
 TEST_F(TerraformModelPlan, NotificationSubscriptionAndEventTarget) {
   ASSERT_NE(Worker, nullptr);
-  const Invoker *S3 = invoker(Worker->config, "aws_s3_bucket_notification aws_s3_bucket_notification.uploads");
-  const Invoker *Sns = invoker(Worker->config, "aws_sns_topic_subscription aws_sns_topic_subscription.alerts_worker");
-  const Invoker *Events = invoker(Worker->config, "aws_cloudwatch_event_target aws_cloudwatch_event_target.nightly");
+  const Invoker *S3 = invoker(Worker->config, "aws_s3_bucket_notification.uploads");
+  const Invoker *Sns = invoker(Worker->config, "aws_sns_topic_subscription.alerts_worker");
+  const Invoker *Events = invoker(Worker->config, "aws_cloudwatch_event_target.nightly");
   ASSERT_TRUE(S3 && Sns && Events);
   // The lambda_function block of the notification; bound to the alias.
   EXPECT_EQ(S3->location.region.startLine, 654u);
@@ -353,7 +353,7 @@ TEST_F(TerraformModelModules, RootPermissionLinksThroughAModuleOutput) {
   // function_name = module.api.arn -> output arn = aws_lambda_function.this.arn.
   EXPECT_EQ(permissionIds(Api->config), std::vector<std::string>{"aws_lambda_permission.apigw"});
   const Invoker *Apigw =
-      invoker(Api->config, "aws_lambda_permission aws_lambda_permission.apigw (apigateway.amazonaws.com)");
+      invoker(Api->config, "aws_lambda_permission.apigw (apigateway.amazonaws.com)");
   ASSERT_NE(Apigw, nullptr);
   EXPECT_EQ(Apigw->source, "api-gateway");
   EXPECT_EQ(Apigw->location.region.startLine, 7u);
@@ -364,7 +364,7 @@ TEST_F(TerraformModelModules, MappingInAModuleLinksThroughItsInputToAnotherModul
   // In module.queue_trigger: function_name = var.function_arn, which the
   // root writes as module.api.arn; the queue is the module's own.
   const Invoker *Mapping = invoker(
-      Api->config, "aws_lambda_event_source_mapping module.queue_trigger.aws_lambda_event_source_mapping.this (sqs)");
+      Api->config, "module.queue_trigger.aws_lambda_event_source_mapping.this (sqs)");
   ASSERT_NE(Mapping, nullptr);
   EXPECT_EQ(Mapping->kind, InvocationKind::Polled);
   EXPECT_EQ(Mapping->location.region.startLine, 143u);
@@ -382,12 +382,12 @@ TEST_F(TerraformModelModules, ReferencesInsideAModuleInstanceStayInThatInstance)
   // in both instances of module.workers: each gets its own.
   EXPECT_EQ(evidence(Resize->config),
             (std::vector<std::string>{
-                "aws_lambda_permission module.workers[\"resize\"].aws_lambda_permission.sns (sns.amazonaws.com)",
-                "aws_sns_topic_subscription module.workers[\"resize\"].aws_sns_topic_subscription.this"}));
+                "module.workers[\"resize\"].aws_lambda_permission.sns (sns.amazonaws.com)",
+                "module.workers[\"resize\"].aws_sns_topic_subscription.this"}));
   EXPECT_EQ(evidence(Thumbnail->config),
             (std::vector<std::string>{
-                "aws_lambda_permission module.workers[\"thumbnail\"].aws_lambda_permission.sns (sns.amazonaws.com)",
-                "aws_sns_topic_subscription module.workers[\"thumbnail\"].aws_sns_topic_subscription.this"}));
+                "module.workers[\"thumbnail\"].aws_lambda_permission.sns (sns.amazonaws.com)",
+                "module.workers[\"thumbnail\"].aws_sns_topic_subscription.this"}));
   EXPECT_EQ(permissionIds(Thumbnail->config),
             std::vector<std::string>{"module.workers[\"thumbnail\"].aws_lambda_permission.sns"});
   expectUnknown(Thumbnail->config.permissions[0].sourceArn, 996); // var.topic_arn
@@ -433,7 +433,7 @@ TEST_F(TerraformModelState, LiteralNamesAndArnsLink) {
   expectKnown(C.onFailureDestination, "arn:aws:sqs:eu-west-1:123456789012:orders-dlq", 156, 36, 83);
   // The mapping by the alias's ARN: qualified; its queue by the name at the
   // end of event_source_arn.
-  const Invoker *Jobs = invoker(C, "aws_lambda_event_source_mapping aws_lambda_event_source_mapping.jobs (sqs)");
+  const Invoker *Jobs = invoker(C, "aws_lambda_event_source_mapping.jobs (sqs)");
   ASSERT_NE(Jobs, nullptr);
   expectKnown(Jobs->qualified, true, 44, 30, 94);
   ASSERT_TRUE(Jobs->queue.has_value());
@@ -444,7 +444,7 @@ TEST_F(TerraformModelState, LiteralNamesAndArnsLink) {
   EXPECT_EQ(permissionIds(C), std::vector<std::string>{"aws_lambda_permission.s3"});
   expectAbsent(C.permissions[0].sourceArn, 182);
   expectAbsent(C.permissions[0].sourceAccount, 182);
-  const Invoker *S3 = invoker(C, "aws_lambda_permission aws_lambda_permission.s3 (s3.amazonaws.com)");
+  const Invoker *S3 = invoker(C, "aws_lambda_permission.s3 (s3.amazonaws.com)");
   ASSERT_NE(S3, nullptr);
   expectKnown(S3->qualified, false, 197, 26, 28); // qualifier ""
 }
@@ -581,7 +581,7 @@ TEST(TerraformModelEdge, LiteralArnsInStateWithQualifiersAndOtherTargets) {
   TemplateLoad L = loadTerraformJson("state.json", State);
   ASSERT_EQ(L.deployables.size(), 1u);
   const FunctionConfig &C = L.deployables[0].config;
-  EXPECT_EQ(evidence(C), std::vector<std::string>{"aws_sns_topic_subscription aws_sns_topic_subscription.s"});
+  EXPECT_EQ(evidence(C), std::vector<std::string>{"aws_sns_topic_subscription.s"});
   EXPECT_TRUE(C.invokers[0].qualified.known() && C.invokers[0].qualified.value);
   // Only the Lambda ARN of another function is handed on; the queue target is no function.
   ASSERT_EQ(L.attachments.size(), 1u);
