@@ -156,6 +156,12 @@ struct FunctionConfig {
   Setting<std::string> tracingMode;     ///< Active or PassThrough
   Setting<std::string> kmsKeyArn;
   Setting<std::string> autoPublishAlias; ///< SAM AutoPublishAlias, or an alias resource
+  /// The execution role: its ARN or reference as written (Role, role, SAM's
+  /// generated role when Policies are given instead).
+  Setting<std::string> role;
+  /// The IamPrincipal id of that role when the same file declares it
+  /// (a logical id, a Terraform address); empty otherwise.
+  std::string rolePrincipal;
   /// Bytes of Environment.Variables as Lambda counts them (keys and literal
   /// values); unknown when a value is not literal.
   Setting<std::int64_t> environmentBytes;

@@ -11,6 +11,7 @@
 #include "core/FunctionConfig.h"
 #include "core/Location.h"
 #include "core/Package.h"
+#include "core/Policy.h"
 
 #include <map>
 #include <memory>
@@ -104,6 +105,10 @@ struct Project {
   std::vector<SourceFile> files;                  ///< every regular file discovered, archives excepted
   std::vector<InputProblem> problems;
   std::uint64_t filesSeen = 0;
+  /// Every IAM policy read, sorted by file and position, and the principals
+  /// they attach to (indices into policies).
+  std::vector<Policy> policies;
+  std::vector<IamPrincipal> iamPrincipals;
 
   /// Text of files the scanner has already read (configuration files), for fingerprints.
   std::map<std::string, std::string> texts;

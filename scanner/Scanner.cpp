@@ -266,6 +266,15 @@ Project scanProject(const ScanOptions &Options) {
     P.texts[Templates[I]->path] = std::move(Texts[I]);
     for (Deployable &D : Loads[I].deployables)
       P.deployables.push_back(std::move(D));
+    // Files are in path order, so policies are too.
+    std::size_t Base = P.policies.size();
+    for (Policy &Pol : Loads[I].policies)
+      P.policies.push_back(std::move(Pol));
+    for (IamPrincipal &Pr : Loads[I].principals) {
+      for (std::size_t &Index : Pr.policies)
+        Index += Base;
+      P.iamPrincipals.push_back(std::move(Pr));
+    }
   }
   std::vector<FunctionAttachment> Attachments;
   for (TemplateLoad &L : Loads)

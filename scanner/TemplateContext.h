@@ -57,5 +57,8 @@ struct TemplateContext {
 
 /// Reads the resources that point at the template's functions.
 void linkTemplateResources(TemplateContext &Ctx);
+/// Reads the template's IAM roles, users, groups and policies, and each
+/// function's execution role (TemplatePolicies.cpp).
+void linkTemplatePolicies(TemplateContext &Ctx);
 
 } // namespace fnlint

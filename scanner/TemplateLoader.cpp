@@ -78,6 +78,7 @@ public:
                         Type == "AWS::Serverless::Function" ? GlobalFunction : YAML::Node());
     }
     linkTemplateResources(Ctx);
+    linkTemplatePolicies(Ctx);
     this->Ctx = nullptr;
   }
 

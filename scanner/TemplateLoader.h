@@ -44,6 +44,10 @@ struct TemplateLoad {
   std::vector<Deployable> deployables;
   /// Configuration naming functions declared elsewhere (Lambda API outputs).
   std::vector<FunctionAttachment> attachments;
+  /// IAM policies and the principals they attach to; IamPrincipal::policies
+  /// index into this load's policies (the scanner renumbers them).
+  std::vector<Policy> policies;
+  std::vector<IamPrincipal> principals;
   std::vector<InputProblem> problems;
 };
 
