@@ -128,8 +128,14 @@ int runScan(const ScanArgs &Args) {
   }
 
   std::ostringstream Out;
-  if (Args.explainInvocations)
-    Out << explainInvocations(Report);
+  // JSON and SARIF stay parseable: there the explanation goes to stderr (and
+  // the JSON inventory lists each function's invokers anyway).
+  if (Args.explainInvocations) {
+    if (Args.format == "text")
+      Out << explainInvocations(Report);
+    else
+      std::fputs(explainInvocations(Report).c_str(), stderr);
+  }
   bool ToFile = !Args.output.empty() && Args.output != "-";
   if (Args.format == "json") {
     writeJson(Report, Out);

@@ -179,6 +179,47 @@ TEST(Cli, DependencySecretsReportsEveryRuleOnlyWhenAskedTo) {
   EXPECT_EQ(Bad.exitCode, 2);
 }
 
+TEST(Cli, ExplainInvocationsShowsEachFunctionsInvokersAndKeepsJsonParseable) {
+  ProcessResult T = runFnlint({"scan", "examples", "--explain-invocations", "--now", "2026-11-30"});
+  EXPECT_NE(T.out.find("function OrdersFunction\n  synchronous: api-http (SAM event CreateOrder (HttpApi)) at "
+                       "examples/sam-app/template.yaml:"),
+            std::string::npos)
+      << T.out;
+  EXPECT_NE(T.out.find("  polled: sqs (SAM event OrderEvents (SQS))"), std::string::npos) << T.out;
+  ProcessResult J = runFnlint({"scan", "examples", "--explain-invocations", "--format", "json"});
+  auto Doc = nlohmann::json::parse(J.out); // throws if the explanation leaked into it
+  EXPECT_NE(J.err.find("function ReportsFunction"), std::string::npos);
+  bool Found = false;
+  for (const auto &F : Doc["inventory"]["functions"])
+    if (F["logicalId"] == "ReportsFunction") {
+      ASSERT_EQ(F["invokers"].size(), 1u);
+      EXPECT_EQ(F["invokers"][0]["kind"], "polled");
+      EXPECT_EQ(F["invokers"][0]["source"], "sqs");
+      Found = true;
+    }
+  EXPECT_TRUE(Found);
+}
+
+TEST(Cli, EnableTurnsOnADisabledRuleAndRejectsUnknownIds) {
+  ProcessResult Off = runFnlint({"scan", "examples", "--format", "json", "--now", "2026-11-30"});
+  ProcessResult On = runFnlint({"scan", "examples", "--format", "json", "--now", "2026-11-30", "--enable",
+                                "lambda/no-reserved-concurrency"});
+  auto Count = [](const std::string &Out) {
+    int N = 0;
+    nlohmann::json J = nlohmann::json::parse(Out);
+    for (const auto &F : J["findings"])
+      N += F["ruleId"] == "lambda/no-reserved-concurrency";
+    return N;
+  };
+  EXPECT_EQ(Count(Off.out), 0);
+  EXPECT_EQ(Count(On.out), 2);
+  ProcessResult Bad = runFnlint({"scan", "examples", "--enable", "lambda/no-such-rule"});
+  EXPECT_EQ(Bad.exitCode, 2);
+  EXPECT_NE(Bad.err.find("no rule 'lambda/no-such-rule'"), std::string::npos) << Bad.err;
+  ProcessResult BadDate = runFnlint({"scan", "examples", "--now", "30/11/2026"});
+  EXPECT_EQ(BadDate.exitCode, 2);
+}
+
 TEST(Cli, OutputIsByteIdenticalWhateverJobsIs) {
   TempDir Tmp;
   // Several archives, nested ones and a template-deployed folder give the
