@@ -733,6 +733,8 @@ private:
       addTopicSubscription(R);
     else if (Type == "aws_cloudwatch_event_target")
       addEventTarget(R);
+    else if (Type == "aws_api_gateway_integration" || Type == "aws_apigatewayv2_integration")
+      addApiIntegration(R);
   }
 
   /// Hands \p A to the scanner when \p From names a function by a literal.
@@ -899,9 +901,10 @@ private:
     C.url = std::move(U);
   }
 
-  /// An invoker of \p SourceKey for the function that \p Value / \p Expression name.
-  void addTrigger(const Resource &R, const char *SourceKey, const YAML::Node &Value, const YAML::Node &Expression,
-                  const std::string &Property, Location Where) {
+  /// An invoker of \p SourceKey for the function that \p Value / \p Expression
+  /// name; the invoker when it is on a function of this file.
+  Invoker *addTrigger(const Resource &R, const char *SourceKey, const YAML::Node &Value, const YAML::Node &Expression,
+                      const std::string &Property, Location Where) {
     std::optional<Link> L = linkFunction(R, Value, Expression);
     Invoker I = makeInvoker(*invokerSource(SourceKey), R.id, std::move(Where));
     Location At = written(Value) ? propertyAt(R, Value, Property) : I.location;
@@ -910,16 +913,42 @@ private:
       // (a queue behind an EventBridge rule) are not functions.
       if (!isPlainString(Value) || Value.Scalar().find(":lambda:") == std::string::npos ||
           functionNameOf(Value.Scalar()).empty())
-        return;
+        return nullptr;
       I.qualified.set(!functionQualifierOf(Value.Scalar()).empty(), std::move(At));
       FunctionAttachment A;
       A.functionRef = Value.Scalar();
       A.invoker = std::move(I);
       Out.attachments.push_back(std::move(A));
-      return;
+      return nullptr;
     }
     I.qualified.set(L->qualified, std::move(At));
-    configOf(*L).invokers.push_back(std::move(I));
+    std::vector<Invoker> &List = configOf(*L).invokers;
+    List.push_back(std::move(I));
+    return &List.back();
+  }
+
+  /// API Gateway integrations with a Lambda function: REST (aws_api_gateway_integration,
+  /// timeout 50-29,000 ms unless raised) and HTTP or WebSocket APIs (aws_apigatewayv2_integration,
+  /// the API's protocol_type decides).
+  void addApiIntegration(const Resource &R) {
+    bool V2 = R.address.type == "aws_apigatewayv2_integration";
+    const char *UriName = V2 ? "integration_uri" : "uri";
+    const char *Source = "api-rest";
+    if (V2) {
+      Source = "api-gateway";
+      std::vector<Target> Apis = targetsOf(field(field(R.expressions, "api_id"), "references"), R.address.modules);
+      for (const auto &[Index, T] : matching(Apis, "aws_apigatewayv2_api")) {
+        std::optional<std::string> Protocol = stringField(Resources[Index].values, "protocol_type");
+        if (Protocol == "HTTP")
+          Source = "api-http";
+        else if (Protocol == "WEBSOCKET")
+          Source = "api-websocket";
+      }
+    }
+    Invoker *I = addTrigger(R, Source, field(R.values, UriName), field(R.expressions, UriName), UriName,
+                            resourceStart(R));
+    if (I)
+      fillInt(I->integrationTimeoutMs, R, {"timeout_milliseconds"});
   }
 
   void addBucketNotification(const Resource &R) {
