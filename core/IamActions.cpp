@@ -291,6 +291,8 @@ bool IamDatabase::parseText(std::string_view Origin, std::string &Error) {
     std::string_view Line = View.substr(Pos, End - Pos);
     Pos = End == std::string_view::npos ? View.size() : End + 1;
     ++LineNo;
+    if (!Line.empty() && Line.back() == '\r') // a copy edited on Windows
+      Line.remove_suffix(1);
     if (Line.empty() || Line[0] == '#')
       continue;
     split(Line, '\t', F);
@@ -318,7 +320,7 @@ bool IamDatabase::parseText(std::string_view Origin, std::string &Error) {
     }
     char Kind = F[0][0];
     if (Kind == 'G' || Kind == 'K') {
-      if (F.size() != 3)
+      if (F.size() != 3 || F[1].empty())
         return Fail("a condition key line has KEY and TYPE");
       if (Kind == 'G') {
         GlobalKeys.push_back({F[1], F[2]});

@@ -305,13 +305,23 @@ TEST(IamActions, MalformedTablesNameFileAndLine) {
   EXPECT_EQ(IamDatabase::parse("S\tdemo\tDemo\n", "t.tsv", Error), nullptr);
   EXPECT_NE(Error.find("t.tsv:1: missing header"), std::string::npos) << Error;
 
+  EXPECT_EQ(IamDatabase::parse(std::string(MiniTable) + "K\t\tString\n", "t.tsv", Error), nullptr);
+  EXPECT_EQ(Error, "t.tsv:13: a condition key line has KEY and TYPE");
+
+  std::string Crlf;
+  for (const char *C = MiniTable; *C; ++C)
+    Crlf += *C == '\n' ? std::string("\r\n") : std::string(1, *C);
+  auto FromWindows = IamDatabase::parse(Crlf, "t.tsv", Error);
+  ASSERT_NE(FromWindows, nullptr) << Error;
+  EXPECT_NE(FromWindows->findAction("demo:MakeThing"), nullptr);
+
   EXPECT_EQ(IamDatabase::parse(std::string(MiniTable) + "A\tmakething\tW\t\t\n", "t.tsv", Error), nullptr);
   EXPECT_NE(Error.find("'demo:makething' appears twice"), std::string::npos) << Error;
 }
 
 TEST(IamActions, ConcurrentFirstUseIsSafe) {
-  // embedded() is already built by now in this binary; this checks the lookups
-  // themselves are const and safe to share between analysis threads.
+  // Run alone, as CTest runs each test, this is the table's first use, from four
+  // threads at once; run with the others it checks shared lookups.
   std::vector<std::thread> Threads;
   std::vector<std::size_t> Counts(4);
   for (std::size_t I = 0; I < Counts.size(); ++I)
