@@ -41,7 +41,9 @@ struct DataTableInfo {
   std::string_view version; ///< the table's own version
   std::string_view date;    ///< when its facts were last checked (YYYY-MM-DD)
   std::string_view source;  ///< where the facts come from
-  std::string_view json;    ///< the whole table as JSON text
+  /// The whole table as JSON text; for a large text table (rules/data/*.tsv,
+  /// embedded separately) only its header lines as a JSON object.
+  std::string_view json;
 };
 
 /// All rules, sorted by id.

@@ -5,7 +5,7 @@
 // user's scan), and writes a C++ file defining ruleCatalogue() and dataTables()
 // as constant data.
 //
-// usage: embed-rules SOURCE_DIR OUTPUT.cpp RULE.yaml... -- TABLE.yaml...
+// usage: embed-rules SOURCE_DIR OUTPUT.cpp RULE.yaml... -- TABLE.yaml|TABLE.tsv...
 //
 //===----------------------------------------------------------------------===//
 #include <nlohmann/json.hpp>
@@ -248,7 +248,42 @@ nlohmann::json toJson(const YAML::Node &N) {
   }
 }
 
+/// A table too large for YAML (rules/data/iam-actions.tsv): embedded whole by
+/// tools/embed-text into its own object file; here only its header lines
+/// (`KEY<TAB>VALUE` before the first record) become the catalogue entry, so
+/// `--version` and SARIF name it like the others.
+Table loadTextTable(const fs::path &SourceDir, const fs::path &File) {
+  std::string F = fs::relative(File, SourceDir).generic_string();
+  std::ifstream In(File);
+  if (!In)
+    fail(F, "cannot read");
+  nlohmann::json Header = nlohmann::json::object();
+  for (std::string Line; std::getline(In, Line);) {
+    if (Line.empty() || Line[0] == '#')
+      continue;
+    auto Tab = Line.find('\t');
+    std::string Key = Line.substr(0, Tab);
+    if (Tab == std::string::npos || Key.size() == 1) // records have one-letter kinds
+      break;
+    Header[Key] = Line.substr(Tab + 1);
+  }
+  Table T;
+  for (const char *Key : {"table", "version", "date", "source"})
+    if (!Header.contains(Key))
+      fail(F, std::string("missing header line '") + Key + "'");
+  T.name = Header["table"];
+  T.version = Header["version"];
+  T.date = Header["date"];
+  T.source = Header["source"];
+  if (F != "rules/data/" + T.name + ".tsv")
+    fail(F, "table '" + T.name + "' must live in rules/data/" + T.name + ".tsv");
+  T.json = Header.dump();
+  return T;
+}
+
 Table loadTable(const fs::path &SourceDir, const fs::path &File) {
+  if (File.extension() == ".tsv")
+    return loadTextTable(SourceDir, File);
   std::string F = fs::relative(File, SourceDir).generic_string();
   YAML::Node Doc;
   try {

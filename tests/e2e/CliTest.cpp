@@ -5,6 +5,7 @@
 // the rest of the scan intact, and byte-identical output whatever --jobs is.
 //
 //===----------------------------------------------------------------------===//
+#include "core/IamActions.h"
 #include "support/Fixture.h"
 #include "support/Process.h"
 
@@ -53,6 +54,10 @@ TEST(Cli, VersionNamesToolAndDataTables) {
   }
   EXPECT_NE(R.out.find(Expected + ")"), std::string::npos) << R.out << "\nexpected: " << Expected;
   EXPECT_NE(R.out.find("data: lambda-limits version 1 ("), std::string::npos) << R.out;
+  // The IAM action database is named by the package version and date it was generated from.
+  fnlint::IamDataInfo Iam = fnlint::iamDataInfo();
+  EXPECT_NE(R.out.find("data: iam-actions version " + Iam.version + " (" + Iam.date + ")\n"), std::string::npos)
+      << R.out;
   EXPECT_EQ(R.err, "");
 }
 
