@@ -250,7 +250,15 @@ void writeSarif(const ScanReport &R, std::ostream &OS) {
   Driver["version"] = FNLINT_VERSION;
   Driver["informationUri"] = "https://github.com/fnlint/fnlint";
   Driver["rules"] = std::move(Rules);
-  Run["tool"] = {{"driver", std::move(Driver)}};
+  // The data tables findings depend on (AWS limits, runtime lifecycle, the
+  // IAM action database), with their versions and dates: a finding about a
+  // deprecated runtime is only as current as its table.
+  ordered_json Extensions = ordered_json::array();
+  for (const DataTableInfo &T : dataTables())
+    Extensions.push_back({{"name", "fnlint-data/" + std::string(T.name)},
+                          {"version", T.version},
+                          {"properties", {{"date", T.date}}}});
+  Run["tool"] = {{"driver", std::move(Driver)}, {"extensions", std::move(Extensions)}};
   ordered_json Invocation;
   Invocation["executionSuccessful"] = true;
   if (!Notifications.empty())
