@@ -1,6 +1,7 @@
 #include "scanner/ConfigLoaders.h"
 
 #include "scanner/LoaderParts.h"
+#include "scanner/PolicyReader.h"
 #include "scanner/YamlSource.h"
 
 #include <yaml-cpp/yaml.h>
@@ -40,6 +41,42 @@ bool looksLikeLambdaApi(std::string_view Text) {
   return contains(Text, "\"Policy\"") && contains(Text, "\"RevisionId\"") && contains(Text, "lambda:");
 }
 
+/// IAM policy JSON: a JSON object (never YAML: policies are JSON) that
+/// mentions a document's elements, or a key only `aws iam` outputs print
+/// (their documents may be URL-encoded, hiding "Statement").
+bool looksLikeIamPolicy(std::string_view Text) {
+  std::size_t First = Text.find_first_not_of(" \t\r\n", Text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0);
+  if (First == std::string_view::npos || Text[First] != '{')
+    return false;
+  if (contains(Text, "\"Statement\"") && (contains(Text, "\"Version\"") || contains(Text, "\"Effect\"")))
+    return true;
+  for (std::string_view Key : {"\"PolicyVersion\"", "\"PolicyDocument\"", "\"AssumeRolePolicyDocument\"",
+                               "\"RoleDetailList\"", "\"UserDetailList\"", "\"GroupDetailList\""})
+    if (contains(Text, Key))
+      return true;
+  return false;
+}
+
+/// An IAM policy file that is not valid JSON is still a policy, an invalid
+/// one: the load holds it, with the reason, where the syntax error \p Syntax is.
+TemplateLoad invalidPolicyLoad(std::string_view Path, const InputProblem &Syntax) {
+  TemplateLoad Out;
+  Out.isTemplate = true;
+  Out.format = ConfigFormat::IamPolicy;
+  Policy P;
+  std::string Name = policyFileStem(Path);
+  P.name = Name;
+  P.source = "standalone";
+  P.location = Syntax.location;
+  P.location.logical = {Name, "", "resource"};
+  std::string Reason = Syntax.message;
+  if (std::size_t Colon = Reason.find(": "); Colon != std::string::npos)
+    Reason = Reason.substr(Colon + 2);
+  P.invalid = "the policy is not valid JSON: " + Reason;
+  Out.policies.push_back(std::move(P));
+  return Out;
+}
+
 using DocumentLoader = std::function<void(const YamlSource &, const YAML::Node &, TemplateLoad &)>;
 
 TemplateLoad loadWith(std::string_view Path, const std::string &Text, ConfigFormat Format,
@@ -48,7 +85,7 @@ TemplateLoad loadWith(std::string_view Path, const std::string &Text, ConfigForm
   YamlSource Source(Path, Text);
   YAML::Node Root;
   if (!parseYaml(Path, Text, configFormatName(Format), Root, Out.problems))
-    return Out;
+    return Format == ConfigFormat::IamPolicy ? invalidPolicyLoad(Path, Out.problems.front()) : Out;
   try {
     Load(Source, Root, Out);
   } catch (const YAML::Exception &E) {
@@ -83,6 +120,8 @@ ConfigFormat sniffConfig(std::string_view Path, std::string_view Text) {
     return ConfigFormat::LambdaApi;
   if (hasTopLevelKey(Text, "service") && hasTopLevelKey(Text, "provider"))
     return ConfigFormat::Serverless;
+  if (looksLikeIamPolicy(Text))
+    return ConfigFormat::IamPolicy;
   return ConfigFormat::None;
 }
 
@@ -96,6 +135,8 @@ std::string_view configFormatName(ConfigFormat Format) {
     return "Lambda API JSON";
   case ConfigFormat::Serverless:
     return "serverless.yml";
+  case ConfigFormat::IamPolicy:
+    return "IAM policy";
   case ConfigFormat::None:
     break;
   }
@@ -117,6 +158,8 @@ TemplateLoad loadConfig(std::string_view RelativePath, const std::string &Text) 
       loadLambdaApiDocument(S, Root, Out);
     if (!Out.isTemplate)
       loadServerlessDocument(S, Root, ByName, Out);
+    if (!Out.isTemplate)
+      loadIamPolicyDocument(S, Root, Out);
   });
 }
 
@@ -134,6 +177,13 @@ TemplateLoad loadLambdaApiJson(std::string_view RelativePath, const std::string 
                   });
 }
 
+TemplateLoad loadIamPolicyJson(std::string_view RelativePath, const std::string &Text) {
+  return loadWith(RelativePath, Text, ConfigFormat::IamPolicy,
+                  [](const YamlSource &S, const YAML::Node &Root, TemplateLoad &Out) {
+                    loadIamPolicyDocument(S, Root, Out);
+                  });
+}
+
 TemplateLoad loadServerlessConfig(std::string_view RelativePath, const std::string &Text) {
   bool ByName = isServerlessFileName(RelativePath);
   return loadWith(RelativePath, Text, ConfigFormat::Serverless,
@@ -143,3 +193,4 @@ TemplateLoad loadServerlessConfig(std::string_view RelativePath, const std::stri
 }
 
 } // namespace fnlint
+

@@ -12,7 +12,11 @@
 //     `get-function-event-invoke-config` and `get-function-url-config`
 //     name one (TemplateLoad::attachments);
 //   - the Serverless Framework's serverless.yml (provider defaults merged
-//     into each function).
+//     into each function);
+//   - IAM policy JSON: a policy document alone, or what `aws iam
+//     get-policy-version`, `get-role-policy` (and the user and group forms),
+//     `get-role` and `get-account-authorization-details` print. These
+//     declare no function, only policies and the principals they attach to.
 // Each loader turns its format into Deployables with positions, like the
 // template loader does. loadConfig() is the one entry point the scanner
 // uses: a cheap sniff on the file's name and text first (package-lock.json
@@ -51,7 +55,9 @@ std::string_view configFormatName(ConfigFormat Format);
 /// Sniffs, parses and loads the file at \p RelativePath (relative to the
 /// scan root) in whichever format its content has. isTemplate is false, with
 /// no problem, for files of no configuration format; a file that sniffs as
-/// one but does not parse gives one error at the line of the syntax error.
+/// one but does not parse gives one error at the line of the syntax error,
+/// except IAM policy JSON: that gives one Policy whose invalid says why (at
+/// the syntax error), for the IAM rules to report.
 TemplateLoad loadConfig(std::string_view RelativePath, const std::string &Text);
 
 /// One format each, on text; isTemplate is false when the document is not
@@ -61,5 +67,6 @@ TemplateLoad loadLambdaApiJson(std::string_view RelativePath, const std::string 
 /// \p RelativePath's name matters: serverless.yml is taken for one even
 /// without `service:`; other names need `service:` and an aws `provider:`.
 TemplateLoad loadServerlessConfig(std::string_view RelativePath, const std::string &Text);
+TemplateLoad loadIamPolicyJson(std::string_view RelativePath, const std::string &Text);
 
 } // namespace fnlint

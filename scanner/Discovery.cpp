@@ -33,11 +33,21 @@ bool iequals(std::string_view A, std::string_view B) {
          });
 }
 
+/// A JSON object's opening brace after blanks (and a byte-order mark).
+bool startsLikeJsonObject(std::string_view Head) {
+  if (Head.rfind("\xEF\xBB\xBF", 0) == 0)
+    Head.remove_prefix(3);
+  std::size_t First = Head.find_first_not_of(" \t\r\n");
+  return First != std::string_view::npos && Head[First] == '{';
+}
+
 FileKind classifyByName(std::string_view Path, bool &NeedsMagic) {
   NeedsMagic = false;
   std::string_view Ext = extensionOf(Path);
   if (Ext.empty()) {
-    NeedsMagic = true; // an extension-less file may be a zip (e.g. a built "function" artifact)
+    // An extension-less file may be a zip (a built "function" artifact) or
+    // JSON (CLI output saved under a policy's name).
+    NeedsMagic = true;
     return FileKind::Other;
   }
   if (hasArchiveExtension(Path))
@@ -188,8 +198,13 @@ private:
       ++Out.filesSeen;
     bool NeedsMagic = false;
     FileKind Kind = classifyByName(Rel, NeedsMagic);
-    if (NeedsMagic && Size >= 22 && hasZipMagic(readFileHead(Abs, 4)))
-      Kind = FileKind::Archive;
+    if (NeedsMagic && Size >= 2) {
+      std::string Head = readFileHead(Abs, 64);
+      if (Size >= 22 && hasZipMagic(Head))
+        Kind = FileKind::Archive;
+      else if (startsLikeJsonObject(Head))
+        Kind = FileKind::TemplateCandidate; // `aws iam get-policy-version > AdministratorAccess`
+    }
     Out.files.push_back({Rel, Kind, Size});
   }
 };

@@ -21,7 +21,7 @@ class IgnoreRules;
 enum class FileKind : std::uint8_t {
   Other,         ///< any other regular file (source code, configuration, data)
   Archive,       ///< a zip by magic bytes or archive extension
-  TemplateCandidate, ///< YAML/JSON that may be a CloudFormation/SAM template
+  TemplateCandidate, ///< YAML/JSON that may be configuration (by extension, or a JSON object without one)
   CppSource,     ///< a C/C++ translation unit
 };
 

@@ -20,5 +20,8 @@ void loadTerraformDocument(const YamlSource &Source, const YAML::Node &Root, Tem
 void loadLambdaApiDocument(const YamlSource &Source, const YAML::Node &Root, TemplateLoad &Out);
 /// \p ByName: the file is named serverless.yml (taken for one even without `service:`).
 void loadServerlessDocument(const YamlSource &Source, const YAML::Node &Root, bool ByName, TemplateLoad &Out);
+/// A policy document alone or `aws iam` output (get-policy-version,
+/// get-role-policy, get-role, get-account-authorization-details).
+void loadIamPolicyDocument(const YamlSource &Source, const YAML::Node &Root, TemplateLoad &Out);
 
 } // namespace fnlint

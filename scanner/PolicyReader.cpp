@@ -45,6 +45,9 @@ public:
     }
   }
 
+  /// A statement or a list of them, outside a document.
+  void readStatementList(const YAML::Node &N, Policy &P) { statements(N, P); }
+
 private:
   const YamlSource &Src;
   const Intrinsics *In;
@@ -202,7 +205,7 @@ std::uint64_t compactSize(const YAML::Node &N, int Depth = 0) {
         return 0;
       Sum += S + 1;
     }
-    return Sum;
+    return N.size() ? Sum - 1 : Sum; // n items, n - 1 commas
   }
   if (N.IsMap()) {
     if (!intrinsicOf(N).name.empty())
@@ -213,12 +216,20 @@ std::uint64_t compactSize(const YAML::Node &N, int Depth = 0) {
         return 0;
       Sum += KV.first.Scalar().size() + 3 + S + 1;
     }
-    return Sum;
+    return N.size() ? Sum - 1 : Sum;
   }
   return 0;
 }
 
 } // namespace
+
+std::string policyFileStem(std::string_view Path) {
+  if (std::size_t Slash = Path.rfind('/'); Slash != std::string_view::npos)
+    Path.remove_prefix(Slash + 1);
+  if (std::size_t Dot = Path.rfind('.'); Dot != std::string_view::npos && Dot > 0)
+    Path = Path.substr(0, Dot);
+  return std::string(Path);
+}
 
 std::string urlDecode(std::string_view Text) {
   std::string Out;
@@ -266,6 +277,25 @@ Policy readPolicy(const YamlSource &Src, const YAML::Node &Doc, Policy::Kind Kin
   } catch (const YAML::Exception &E) {
     P.statements.clear();
     P.invalid = std::string("the policy document has an unexpected shape: ") + E.msg;
+  }
+  return P;
+}
+
+Policy readStatements(const YamlSource &Src, const YAML::Node &Statements, Policy::Kind Kind, std::string Name,
+                      std::string Source) {
+  Policy P;
+  P.kind = Kind;
+  P.name = std::move(Name);
+  P.source = std::move(Source);
+  P.location = Src.location(Src.region(Statements), {});
+  try {
+    Reader(Src, nullptr, std::nullopt).readStatementList(Statements, P);
+    // The document the tool writes around them: {"Version":"2012-10-17","Statement":...}.
+    if (std::uint64_t Size = compactSize(Statements))
+      P.characters = Size + std::string_view(R"({"Version":"2012-10-17","Statement":})").size();
+  } catch (const YAML::Exception &E) {
+    P.statements.clear();
+    P.invalid = std::string("the statements have an unexpected shape: ") + E.msg;
   }
   return P;
 }

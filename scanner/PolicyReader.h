@@ -11,6 +11,7 @@
 #include "core/Policy.h"
 
 #include <string>
+#include <string_view>
 
 namespace YAML {
 class Node;
@@ -26,6 +27,16 @@ class YamlSource;
 /// are unknown. Never throws: a document of the wrong shape sets invalid.
 Policy readPolicy(const YamlSource &Src, const YAML::Node &Doc, Policy::Kind Kind, std::string Name,
                   std::string Source, const Intrinsics *In = nullptr);
+
+/// Reads \p Statements, statements written without their document (a YAML
+/// list in serverless.yml `provider.iam.role.statements`), as one policy.
+/// Its version is left unset: the caller knows what the tool writes.
+Policy readStatements(const YamlSource &Src, const YAML::Node &Statements, Policy::Kind Kind, std::string Name,
+                      std::string Source);
+
+/// How a policy file names the policy it holds: its file name without the
+/// extension ("AdministratorAccess", "orders-role-policy").
+std::string policyFileStem(std::string_view Path);
 
 /// Decodes `%XX` escapes (get-role-policy and get-account-authorization-details
 /// print documents URL-encoded).

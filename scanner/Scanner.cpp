@@ -257,6 +257,7 @@ Project scanProject(const ScanOptions &Options) {
     if (!Loads[I].isTemplate)
       std::string().swap(Texts[I]);
   });
+  std::map<std::pair<IamPrincipal::Kind, std::string>, std::size_t> CliPrincipals;
   for (std::size_t I = 0; I < Templates.size(); ++I) {
     for (InputProblem &Pr : Loads[I].problems)
       P.problems.push_back(std::move(Pr));
@@ -273,6 +274,18 @@ Project scanProject(const ScanOptions &Options) {
     for (IamPrincipal &Pr : Loads[I].principals) {
       for (std::size_t &Index : Pr.policies)
         Index += Base;
+      // `aws iam` outputs name principals by their names: get-role.json and
+      // get-role-policy.json of one role describe the same role.
+      if (Loads[I].format == ConfigFormat::IamPolicy) {
+        auto [It, New] = CliPrincipals.emplace(std::make_pair(Pr.kind, Pr.id), P.iamPrincipals.size());
+        if (!New) {
+          IamPrincipal &Same = P.iamPrincipals[It->second];
+          Same.policies.insert(Same.policies.end(), Pr.policies.begin(), Pr.policies.end());
+          for (PolicyString &Arn : Pr.managedPolicyArns)
+            Same.managedPolicyArns.push_back(std::move(Arn));
+          continue;
+        }
+      }
       P.iamPrincipals.push_back(std::move(Pr));
     }
   }

@@ -1,7 +1,12 @@
 //===- scanner/ServerlessLoader.cpp - The Serverless Framework's serverless.yml ---===//
 //
 // Functions with the provider's defaults merged in (timeout 6 s and memory
-// 1,024 MB when neither writes them), their events and destinations.
+// 1,024 MB when neither writes them), their events and destinations, and
+// their execution role: the function's own `role`, the provider's existing
+// role (`provider.iam.role` as a string, or the older `provider.role`), or
+// else the one role the Framework creates for the service
+// (IamRoleLambdaExecution) with `provider.iam.role.statements` (or the older
+// `provider.iamRoleStatements`) and `managedPolicies`.
 // A value written with a `${...}` variable or a CloudFormation intrinsic is
 // resolved only at deploy time: it is unknown, never guessed.
 //
@@ -9,6 +14,7 @@
 #include "scanner/LoaderParts.h"
 
 #include "core/Invokers.h"
+#include "scanner/PolicyReader.h"
 #include "scanner/YamlSource.h"
 
 #include <yaml-cpp/yaml.h>
@@ -64,6 +70,36 @@ std::string getAttTarget(const YAML::Node &N) {
   return {};
 }
 
+/// The Framework resolves every `${...}` before deploying (IAM policy
+/// variables such as `${aws:username}` included, which it takes for its own
+/// `aws:` source): such policy values are unknown.
+void markVariablesUnknown(PolicyString &S) {
+  if (S.value.find("${") != std::string::npos) {
+    S.known = false;
+    S.value.clear();
+  }
+}
+
+void markVariablesUnknown(Policy &P) {
+  for (PolicyStatement &S : P.statements) {
+    for (std::optional<PolicyString> *One : {&S.sid, &S.effect})
+      if (*One)
+        markVariablesUnknown(**One);
+    for (std::vector<PolicyString> *List : {&S.actions, &S.resources})
+      for (PolicyString &V : *List)
+        markVariablesUnknown(V);
+    for (PolicyPrincipal &Pr : S.principals)
+      for (PolicyString &V : Pr.values)
+        markVariablesUnknown(V);
+    for (PolicyCondition &C : S.conditions)
+      for (PolicyString &V : C.values)
+        markVariablesUnknown(V);
+  }
+}
+
+/// The role the Framework creates for functions without one of their own.
+constexpr const char *SharedRoleId = "IamRoleLambdaExecution";
+
 /// A value and where it is written: the function's own, or the provider's.
 struct Choice {
   YAML::Node Node;
@@ -90,6 +126,7 @@ public:
     Out.format = ConfigFormat::Serverless;
     readResources(field(Root, "resources"));
     const Service S{Provider, field(field(Root, "package"), "artifact")};
+    readProviderRole(Root, Provider);
     YAML::Node Functions = field(Root, "functions");
     if (Functions.IsMap()) {
       addFunctions(S, Functions);
@@ -97,6 +134,8 @@ public:
       for (const auto &Part : Functions)
         addFunctions(S, Part);
     }
+    if (SharedRoleUsed)
+      addSharedRole(Provider);
   }
 
 private:
@@ -105,6 +144,10 @@ private:
   TemplateLoad &Out;
   /// resources.Resources by logical id: the key and the definition.
   std::map<std::string, std::pair<YAML::Node, YAML::Node>> Resources;
+  /// The provider's existing role (a name, an ARN, a variable) and its path.
+  Choice ExistingRole;
+  Location SharedRoleAt; ///< where the Framework's role is configured
+  bool SharedRoleUsed = false;
 
   /// What the service gives every function.
   struct Service {
@@ -230,6 +273,7 @@ private:
                          Name);
     setEnvironment(D, std::move(Vars));
     readSettings(C, S.Provider, Def, Name, Path);
+    readRole(C, Def, Name, Path);
     readUrl(C, field(Def, "url"), Name, Path + ".url");
     readEvents(C, field(Def, "events"), Name, Path + ".events");
     Out.deployables.push_back(std::move(D));
@@ -323,6 +367,100 @@ private:
     I.qualified = U.qualified;
     C.invokers.push_back(std::move(I));
     C.url = std::move(U);
+  }
+
+  //===--------------------------------------------------------------------===//
+  // IAM
+  //===--------------------------------------------------------------------===//
+
+  /// The key node \p Key of \p Map, for a position; a null node when absent.
+  static YAML::Node keyOf(const YAML::Node &Map, const char *Key) {
+    YAML::Node Found;
+    for (const auto &KV : mapEntries(Map))
+      if (KV.first.IsScalar() && KV.first.Scalar() == Key)
+        Found.reset(KV.first);
+    return Found;
+  }
+
+  /// `provider.iam.role` written as a string (or the older `provider.role`)
+  /// names an existing role; as a map it configures the Framework's own.
+  void readProviderRole(const YAML::Node &Root, const YAML::Node &Provider) {
+    YAML::Node Iam = field(Provider, "iam");
+    YAML::Node Role = field(Iam, "role");
+    // reset(), never `=`: assigning a handle writes through to its node.
+    if (written(Role) && !Role.IsMap()) {
+      ExistingRole.Node.reset(Role);
+      ExistingRole.Path = "provider.iam.role";
+    } else if (YAML::Node Old = field(Provider, "role"); written(Old)) {
+      ExistingRole.Node.reset(Old);
+      ExistingRole.Path = "provider.role";
+    }
+    YAML::Node Where = Role.IsMap() ? keyOf(Iam, "role") : keyOf(Root, "provider");
+    SharedRoleAt = Src.location(Src.region(Where), {SharedRoleId, Role.IsMap() ? "provider.iam.role" : "provider",
+                                                    "resource"});
+  }
+
+  void readRole(FunctionConfig &C, const YAML::Node &Def, const std::string &Name, const std::string &Path) {
+    if (YAML::Node Own = field(Def, "role"); written(Own)) {
+      setString(C.role, Own, Name, Path + ".role");
+    } else if (written(ExistingRole.Node)) {
+      setString(C.role, ExistingRole.Node, Name, ExistingRole.Path);
+    } else {
+      C.role.set(SharedRoleId, SharedRoleAt, "the role the Framework creates");
+      C.rolePrincipal = SharedRoleId;
+      SharedRoleUsed = true;
+    }
+  }
+
+  void addSharedRole(const YAML::Node &Provider) {
+    IamPrincipal P;
+    P.kind = IamPrincipal::Kind::Role;
+    P.id = SharedRoleId;
+    P.location = SharedRoleAt;
+    YAML::Node Role = field(field(Provider, "iam"), "role");
+    addStatements(P, field(Role, "statements"), "provider.iam.role.statements");
+    addStatements(P, field(Provider, "iamRoleStatements"), "provider.iamRoleStatements");
+    addManagedPolicies(P, field(Role, "managedPolicies"), "provider.iam.role.managedPolicies");
+    addManagedPolicies(P, field(Provider, "iamManagedPolicies"), "provider.iamManagedPolicies");
+    Out.principals.push_back(std::move(P));
+  }
+
+  /// Statements as a YAML list: one policy, with positions. A variable in
+  /// their place (`${file(iam.yml)}`) is known only at deploy.
+  void addStatements(IamPrincipal &Role, const YAML::Node &Statements, const std::string &Path) {
+    if (!written(Statements))
+      return;
+    Policy P;
+    if (Statements.IsSequence() || Statements.IsMap()) {
+      P = readStatements(Src, Statements, Policy::Kind::Identity, Path, "inline");
+      // The Framework writes the document around them, with this version.
+      P.version = PolicyString{"2012-10-17", P.location, true};
+      markVariablesUnknown(P);
+    } else {
+      P.name = Path;
+      P.source = "inline";
+      P.location = Src.location(Src.region(Statements), {});
+      P.invalid = "unknown until deploy";
+    }
+    P.location.logical = {SharedRoleId, Path, "property"};
+    Role.policies.push_back(Out.policies.size());
+    Out.policies.push_back(std::move(P));
+  }
+
+  void addManagedPolicies(IamPrincipal &Role, const YAML::Node &List, const std::string &Path) {
+    if (!List.IsSequence()) {
+      if (written(List)) // a variable: which policies is not known
+        Role.managedPolicyArns.push_back({"", at(List, SharedRoleId, Path), false});
+      return;
+    }
+    std::size_t Index = 0;
+    for (const auto &Arn : List) {
+      Location Where = at(Arn, SharedRoleId, Path + "[" + std::to_string(Index++) + "]");
+      if (isLiteral(Arn))
+        Role.managedPolicyArns.push_back({Arn.Scalar(), std::move(Where), true});
+      else
+        Role.managedPolicyArns.push_back({"", std::move(Where), false});
+    }
   }
 
   //===--------------------------------------------------------------------===//

@@ -33,6 +33,7 @@ enum class ConfigFormat : std::uint8_t {
   TerraformJson,  ///< `terraform show -json` of a plan (or of a state)
   LambdaApi,      ///< `aws lambda get-function`, `get-function-configuration`, `list-functions`
   Serverless,     ///< Serverless Framework serverless.yml
+  IamPolicy,      ///< a policy document alone, or `aws iam` CLI output holding policies
 };
 
 /// What a configuration loader found in one file.

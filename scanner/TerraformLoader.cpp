@@ -14,14 +14,24 @@
 // file by a literal is handed to the scanner as an attachment, to link by
 // name across files; what links ambiguously is dropped, never guessed.
 //
+// IAM: aws_iam_role (trust policy, inline_policy blocks, managed_policy_arns),
+// aws_iam_role_policy, aws_iam_policy (managed), aws_iam_role_policy_attachment
+// and each function's role. Documents are the JSON strings the plan holds,
+// or, when the plan leaves a value out, the `json` of the
+// data.aws_iam_policy_document the configuration references; a document
+// known only after apply is a Policy whose invalid says so. Principal ids
+// are the roles' addresses.
+//
 //===----------------------------------------------------------------------===//
 #include "scanner/LoaderParts.h"
 
 #include "core/Invokers.h"
+#include "scanner/PolicyReader.h"
 #include "scanner/YamlSource.h"
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <charconv>
 #include <initializer_list>
 #include <map>
@@ -256,6 +266,13 @@ public:
         addRedrivePolicy(R);
     for (const Resource &R : Resources)
       addAttachment(R);
+    for (YAML::Node Module : {walkPath(Planned, {"root_module"}), walkPath(State, {"root_module"}),
+                              walkPath(field(Root, "prior_state"), {"values", "root_module"})})
+      collectPolicyDocuments(Module, 0);
+    if (Changes.IsSequence())
+      for (const auto &Change : Changes)
+        addPolicyDocument(Change, walkPath(Change, {"change", "after"}));
+    addIam();
   }
 
 private:
@@ -285,6 +302,16 @@ private:
   std::map<std::size_t, Redrive> SeparateRedrive;
 
   std::set<int> Walked; ///< modules by mark: an alias graph (YAML) must not make the walk explode
+  std::set<int> DataWalked; ///< the same, for the walk over data sources
+
+  /// data.aws_iam_policy_document results: address -> the `json` string.
+  std::map<std::string, YAML::Node> PolicyDocuments;
+  std::map<std::size_t, std::size_t> RoleOfResource;   ///< aws_iam_role resource -> principal
+  std::map<std::size_t, std::size_t> PolicyOfResource; ///< aws_iam_policy resource -> policy
+  std::map<std::string, std::size_t> PolicyByArn;      ///< known aws_iam_policy ARNs (a state) -> policy
+  /// Inline policies written as aws_iam_role_policy, by role principal: a
+  /// state lists them in the role's inline_policy too, and they count once.
+  std::set<std::pair<std::size_t, std::string>> SeparateInline;
 
   //===--------------------------------------------------------------------===//
   // Reading the document
@@ -477,6 +504,7 @@ private:
     fillString(C.deadLetterTarget, R, {"dead_letter_config", "target_arn"});
     fillString(C.tracingMode, R, {"tracing_config", "mode"});
     fillString(C.kmsKeyArn, R, {"kms_key_arn"});
+    fillString(C.role, R, {"role"});
   }
 
   void addEnvironment(Deployable &D, const Resource &R) const {
@@ -524,6 +552,269 @@ private:
   }
 
   FunctionConfig &configOf(const Link &L) { return Out.deployables[Functions[L.function].deployable].config; }
+
+  //===--------------------------------------------------------------------===//
+  // IAM
+  //===--------------------------------------------------------------------===//
+
+  void collectPolicyDocuments(const YAML::Node &Module, int Depth) {
+    if (!Module.IsMap() || Depth > 64 || !DataWalked.insert(Module.Mark().pos).second)
+      return;
+    if (YAML::Node Rs = field(Module, "resources"); Rs.IsSequence())
+      for (const auto &R : Rs)
+        addPolicyDocument(R, field(R, "values"));
+    if (YAML::Node Children = field(Module, "child_modules"); Children.IsSequence())
+      for (const auto &Child : Children)
+        collectPolicyDocuments(Child, Depth + 1);
+  }
+
+  /// A data.aws_iam_policy_document (planned, read, or in resource_changes)
+  /// whose `json` is known.
+  void addPolicyDocument(const YAML::Node &R, const YAML::Node &Values) {
+    std::optional<std::string> Address = stringField(R, "address");
+    YAML::Node Json = field(Values, "json");
+    if (Address && stringField(R, "mode") == "data" && stringField(R, "type") == "aws_iam_policy_document" &&
+        isPlainString(Json) && !Json.Scalar().empty())
+      PolicyDocuments.emplace(*Address, Json);
+  }
+
+  /// The `json` of the data.aws_iam_policy_document that \p Expression
+  /// references, in \p From's module instance.
+  std::optional<YAML::Node> referencedDocument(const Resource &From, const YAML::Node &Expression) const {
+    YAML::Node Refs = field(Expression, "references");
+    if (!Refs.IsSequence())
+      return std::nullopt;
+    std::string Prefix;
+    for (const Step &M : From.address.modules)
+      Prefix += "module." + M.name + (M.key ? "[" + *M.key + "]" : "") + ".";
+    for (const auto &Ref : Refs) {
+      if (!isPlainString(Ref) || Ref.Scalar().rfind("data.aws_iam_policy_document.", 0) != 0)
+        continue;
+      std::vector<std::string> Parts = splitAddress(Ref.Scalar());
+      if (Parts.size() < 3)
+        continue;
+      auto It = PolicyDocuments.find(Prefix + "data.aws_iam_policy_document." + Parts[2]);
+      if (It != PolicyDocuments.end())
+        return It->second;
+    }
+    return std::nullopt;
+  }
+
+  /// The document at \p Value (a JSON string in the plan), else the policy
+  /// document \p Expression references, else one known only after apply.
+  Policy policyAt(const Resource &R, const YAML::Node &Value, const YAML::Node &Expression,
+                  const std::optional<YAML::Node> &Unknown, const std::string &Property, Policy::Kind Kind,
+                  const std::string &Name, const char *Source) const {
+    Policy P;
+    if (isPlainString(Value) && !Value.Scalar().empty()) {
+      P = readPolicy(Src, Value, Kind, Name, Source);
+    } else if (std::optional<YAML::Node> Document = referencedDocument(R, Expression)) {
+      P = readPolicy(Src, *Document, Kind, Name, Source);
+    } else {
+      P.kind = Kind;
+      P.name = Name;
+      P.source = Source;
+      P.location = Unknown ? propertyAt(R, *Unknown, Property) : absentAt(R, Property);
+      P.invalid = "unknown until apply";
+    }
+    P.location.logical = {R.id, R.id + "." + Property, "property"};
+    return P;
+  }
+
+  std::size_t addPolicy(Policy P) {
+    Out.policies.push_back(std::move(P));
+    return Out.policies.size() - 1;
+  }
+
+  void attachPolicy(std::size_t Principal, std::size_t PolicyIndex) {
+    std::vector<std::size_t> &Policies = Out.principals[Principal].policies;
+    if (std::find(Policies.begin(), Policies.end(), PolicyIndex) == Policies.end())
+      Policies.push_back(PolicyIndex);
+  }
+
+  /// A managed policy ARN not declared in the file; a state lists the
+  /// attachments' ARNs in the role's managed_policy_arns too.
+  void attachArn(std::size_t Principal, PolicyString Arn) {
+    std::vector<PolicyString> &Arns = Out.principals[Principal].managedPolicyArns;
+    if (Arn.known && !Arn.value.empty())
+      for (const PolicyString &A : Arns)
+        if (A.known && A.value == Arn.value)
+          return;
+    Arns.push_back(std::move(Arn));
+  }
+
+  void addIam() {
+    for (std::size_t I = 0; I < Resources.size(); ++I)
+      if (Resources[I].address.type == "aws_iam_role")
+        addRolePrincipal(I);
+    for (std::size_t I = 0; I < Resources.size(); ++I)
+      if (Resources[I].address.type == "aws_iam_policy")
+        addManagedPolicy(I);
+    for (const Resource &R : Resources)
+      if (R.address.type == "aws_iam_role_policy")
+        claimInlineName(R);
+    for (const auto &[Index, Principal] : RoleOfResource)
+      addRolePolicies(Resources[Index], Principal);
+    for (const Resource &R : Resources) {
+      if (R.address.type == "aws_iam_role_policy")
+        addRolePolicy(R);
+      else if (R.address.type == "aws_iam_role_policy_attachment")
+        addPolicyAttachment(R);
+    }
+    for (const Function &F : Functions)
+      linkRole(F);
+  }
+
+  void addRolePrincipal(std::size_t Index) {
+    const Resource &R = Resources[Index];
+    IamPrincipal P;
+    P.kind = IamPrincipal::Kind::Role;
+    P.id = R.id;
+    P.location = resourceStart(R);
+    RoleOfResource.emplace(Index, Out.principals.size());
+    Out.principals.push_back(std::move(P));
+  }
+
+  void addManagedPolicy(std::size_t Index) {
+    const Resource &R = Resources[Index];
+    std::size_t P = addPolicy(policyAt(R, field(R.values, "policy"), field(R.expressions, "policy"),
+                                       unknownKey(R.afterUnknown, {"policy"}), "policy", Policy::Kind::Identity, R.id,
+                                       "managed"));
+    PolicyOfResource.emplace(Index, P);
+    if (std::optional<std::string> Arn = stringField(R.values, "arn"))
+      PolicyByArn.emplace(*Arn, P);
+  }
+
+  /// The role principal \p From names in \p Attribute: by reference, else by
+  /// a literal name or ARN of a role of the file.
+  std::optional<std::size_t> roleNamed(const Resource &From, const char *Attribute) const {
+    std::set<std::size_t> Roles;
+    std::vector<Target> Targets =
+        targetsOf(field(field(From.expressions, Attribute), "references"), From.address.modules);
+    for (const auto &[Index, T] : matching(Targets, "aws_iam_role"))
+      Roles.insert(Index);
+    if (std::optional<std::string> Literal = stringField(From.values, Attribute); Literal && Roles.empty()) {
+      std::string Name = Literal->substr(Literal->rfind('/') == std::string::npos ? 0 : Literal->rfind('/') + 1);
+      for (const auto &[Index, Principal] : RoleOfResource)
+        if (stringField(Resources[Index].values, "arn") == *Literal ||
+            stringField(Resources[Index].values, "name") == Name)
+          Roles.insert(Index);
+    }
+    if (Roles.size() != 1)
+      return std::nullopt; // none, or ambiguous: never guessed
+    return RoleOfResource.at(*Roles.begin());
+  }
+
+  void claimInlineName(const Resource &R) {
+    std::optional<std::size_t> Role = roleNamed(R, "role");
+    std::optional<std::string> Name = stringField(R.values, "name");
+    if (Role && Name)
+      SeparateInline.emplace(*Role, *Name);
+  }
+
+  void addRolePolicies(const Resource &R, std::size_t Principal) {
+    attachPolicy(Principal, addPolicy(policyAt(R, field(R.values, "assume_role_policy"),
+                                               field(R.expressions, "assume_role_policy"),
+                                               unknownKey(R.afterUnknown, {"assume_role_policy"}),
+                                               "assume_role_policy", Policy::Kind::Trust, R.id + " trust policy",
+                                               "inline")));
+    addInlineBlocks(R, Principal);
+    addManagedArns(R, Principal);
+  }
+
+  /// inline_policy blocks; a plan of a role without them has one empty
+  /// block, or the attribute unknown: neither is a policy.
+  void addInlineBlocks(const Resource &R, std::size_t Principal) {
+    YAML::Node Blocks = field(R.values, "inline_policy");
+    const YAML::Node Expressions = field(R.expressions, "inline_policy");
+    if (!Blocks.IsSequence()) {
+      if (std::optional<YAML::Node> Key = unknownKey(R.afterUnknown, {"inline_policy"});
+          Key && R.expressions.IsMap() && written(Expressions))
+        attachPolicy(Principal, addPolicy(policyAt(R, YAML::Node(), YAML::Node(), Key, "inline_policy",
+                                                   Policy::Kind::Identity, R.id + "/inline_policy", "inline")));
+      return;
+    }
+    std::size_t Index = 0;
+    for (const auto &Block : Blocks) {
+      std::size_t I = Index++;
+      std::string Name = stringField(Block, "name").value_or("");
+      YAML::Node Document = field(Block, "policy");
+      YAML::Node Expression =
+          Expressions.IsSequence() && I < Expressions.size() ? field(Expressions[I], "policy") : YAML::Node();
+      if (Name.empty() && !(isPlainString(Document) && !Document.Scalar().empty()))
+        continue;
+      if (SeparateInline.count({Principal, Name}))
+        continue;
+      attachPolicy(Principal,
+                   addPolicy(policyAt(R, Document, Expression, std::nullopt,
+                                      "inline_policy[" + std::to_string(I) + "].policy", Policy::Kind::Identity,
+                                      R.id + "/inline_policy/" + Name, "inline")));
+    }
+  }
+
+  /// managed_policy_arns: aws_iam_policy resources it references, known
+  /// ARNs, and a value known only after apply that no reference explains.
+  void addManagedArns(const Resource &R, std::size_t Principal) {
+    YAML::Node Expression = field(R.expressions, "managed_policy_arns");
+    bool Referenced = false;
+    for (const auto &[Index, T] :
+         matching(targetsOf(field(Expression, "references"), R.address.modules), "aws_iam_policy"))
+      if (auto It = PolicyOfResource.find(Index); It != PolicyOfResource.end()) {
+        attachPolicy(Principal, It->second);
+        Referenced = true;
+      }
+    if (YAML::Node Arns = field(R.values, "managed_policy_arns"); Arns.IsSequence()) {
+      for (const auto &Arn : Arns) {
+        if (!isPlainString(Arn))
+          continue;
+        if (auto It = PolicyByArn.find(Arn.Scalar()); It != PolicyByArn.end())
+          attachPolicy(Principal, It->second);
+        else
+          attachArn(Principal, {Arn.Scalar(), propertyAt(R, Arn, "managed_policy_arns"), true});
+      }
+      return;
+    }
+    std::optional<YAML::Node> Unknown = unknownKey(R.afterUnknown, {"managed_policy_arns"});
+    if (Unknown && !Referenced && R.expressions.IsMap() && written(Expression))
+      attachArn(Principal, {"", propertyAt(R, *Unknown, "managed_policy_arns"), false});
+  }
+
+  void addRolePolicy(const Resource &R) {
+    std::optional<std::size_t> Role = roleNamed(R, "role");
+    std::size_t P = addPolicy(policyAt(R, field(R.values, "policy"), field(R.expressions, "policy"),
+                                       unknownKey(R.afterUnknown, {"policy"}), "policy", Policy::Kind::Identity, R.id,
+                                       "inline"));
+    if (Role)
+      attachPolicy(*Role, P);
+  }
+
+  /// role + policy_arn: the aws_iam_policy of the file it names, else the ARN.
+  void addPolicyAttachment(const Resource &R) {
+    std::optional<std::size_t> Role = roleNamed(R, "role");
+    if (!Role)
+      return;
+    for (const auto &[Index, T] : matching(
+             targetsOf(field(field(R.expressions, "policy_arn"), "references"), R.address.modules), "aws_iam_policy"))
+      if (auto It = PolicyOfResource.find(Index); It != PolicyOfResource.end()) {
+        attachPolicy(*Role, It->second);
+        return;
+      }
+    YAML::Node Arn = field(R.values, "policy_arn");
+    if (isPlainString(Arn)) {
+      if (auto It = PolicyByArn.find(Arn.Scalar()); It != PolicyByArn.end())
+        attachPolicy(*Role, It->second);
+      else
+        attachArn(*Role, {Arn.Scalar(), propertyAt(R, Arn, "policy_arn"), true});
+    } else if (std::optional<YAML::Node> Unknown = unknownKey(R.afterUnknown, {"policy_arn"})) {
+      attachArn(*Role, {"", propertyAt(R, *Unknown, "policy_arn"), false});
+    }
+  }
+
+  /// A function's role: the aws_iam_role of the file it names.
+  void linkRole(const Function &F) {
+    if (std::optional<std::size_t> Role = roleNamed(Resources[F.resource], "role"))
+      Out.deployables[F.deployable].config.rolePrincipal = Out.principals[*Role].id;
+  }
 
   //===--------------------------------------------------------------------===//
   // Linking

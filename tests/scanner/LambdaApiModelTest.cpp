@@ -388,10 +388,10 @@ TEST(LambdaApiModel, SniffRecognisesEveryOutputAndNothingElse) {
   EXPECT_EQ(sniffConfig("events/invoke.json", R"({"FunctionName": "orders-api", "Payload": "{}"})"),
             ConfigFormat::None);
   EXPECT_EQ(sniffConfig("package.json", R"({"name": "orders", "version": "1.4.0"})"), ConfigFormat::None);
-  // An IAM policy document is not get-policy output.
+  // An IAM policy document is not get-policy output (it is a policy of its own).
   EXPECT_EQ(sniffConfig("iam/policy.json", R"({"Version": "2012-10-17", "Statement": [{"Effect": "Allow",)"
                                            R"( "Action": "lambda:InvokeFunction", "Resource": "*"}]})"),
-            ConfigFormat::None);
+            ConfigFormat::IamPolicy);
 }
 
 //===----------------------------------------------------------------------===//
