@@ -114,7 +114,7 @@ public:
   void load(const YAML::Node &Root) {
     if (!Root.IsMap())
       return;
-    YAML::Node Provider = field(Root, "provider");
+    YAML::Node Provider = withMergeKeys(field(Root, "provider"));
     std::optional<std::string> ProviderName = stringField(Provider, "name");
     if (ProviderName && *ProviderName != "aws")
       return; // the Framework's Azure, Google, ... providers: no Lambda
@@ -173,7 +173,7 @@ private:
   void addFunctions(const Service &S, const YAML::Node &Map) {
     for (const auto &[Key, Def] : mapEntries(Map))
       if (Key.IsScalar() && Def.IsMap())
-        addFunction(S, Key, Def);
+        addFunction(S, Key, withMergeKeys(Def)); // `<<: *defaults`, as the Framework's YAML parser applies it
   }
 
   void collectEnvironment(const YAML::Node &Environment, const std::string &Name, const std::string &Prefix,

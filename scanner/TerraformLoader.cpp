@@ -1090,6 +1090,15 @@ private:
         if (Resources[I].address.type == "aws_sqs_queue" && stringField(Resources[I].values, "name") == Name)
           Queues.insert(I);
     }
+    // count/for_each: the mapping's own instance key picks its queue.
+    if (Queues.size() > 1 && Mapping.address.resource.key) {
+      std::set<std::size_t> Same;
+      for (std::size_t I : Queues)
+        if (Resources[I].address.resource.key == Mapping.address.resource.key)
+          Same.insert(I);
+      if (!Same.empty())
+        Queues = std::move(Same);
+    }
     if (Queues.size() != 1)
       return std::nullopt;
     return queueInfo(*Queues.begin());

@@ -1,5 +1,7 @@
 #include "scanner/YamlSource.h"
 
+#include <map>
+
 #include <algorithm>
 #include <filesystem>
 #include <set>
@@ -352,5 +354,27 @@ YAML::Node firstItem(const YAML::Node &Seq) {
 }
 
 bool written(const YAML::Node &N) { return N && N.IsDefined() && !N.IsNull(); }
+
+YAML::Node withMergeKeys(const YAML::Node &Map) {
+  if (!Map.IsMap() || !field(Map, "<<").IsDefined() || field(Map, "<<").IsNull())
+    return Map;
+  std::vector<std::pair<YAML::Node, YAML::Node>> Entries;
+  std::map<std::string, std::size_t> ByKey;
+  for (auto &[Key, Value] : mapEntries(Map)) {
+    std::string K = Key.IsScalar() ? Key.Scalar() : std::string();
+    if (auto It = ByKey.find(K); !K.empty() && It != ByKey.end()) {
+      Entries[It->second].first.reset(Key);
+      Entries[It->second].second.reset(Value);
+      continue;
+    }
+    if (!K.empty())
+      ByKey[K] = Entries.size();
+    Entries.emplace_back(Key, Value);
+  }
+  YAML::Node Out(YAML::NodeType::Map);
+  for (const auto &[Key, Value] : Entries)
+    Out.force_insert(Key, Value);
+  return Out;
+}
 
 } // namespace fnlint

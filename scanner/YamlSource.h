@@ -98,6 +98,11 @@ std::optional<std::string> stringField(const YAML::Node &Map, const char *Key);
 /// win. Empty when \p Map is not a map.
 std::vector<std::pair<YAML::Node, YAML::Node>> mapEntries(const YAML::Node &Map);
 
+/// \p Map itself when it has no YAML merge key; else a new map with the
+/// merged entries applied (the map's own winning), whose keys and values are
+/// the original nodes, positions included. field() then sees merged keys.
+YAML::Node withMergeKeys(const YAML::Node &Map);
+
 /// A code path written in the configuration file at \p ConfigPath, resolved
 /// against that file's folder and normalised; empty when it is a URL.
 std::string resolveCodePath(std::string_view ConfigPath, const std::string &Value);
