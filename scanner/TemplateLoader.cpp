@@ -376,6 +376,17 @@ private:
       YAML::Node Props = field(Event, "Properties");
       std::string PP = Path + ".Properties.";
       Ctx->readInt(I.integrationTimeoutMs, field(Props, "TimeoutInMillis"), Id, PP + "TimeoutInMillis");
+      // An API defined by an OpenAPI document may raise the integration
+      // timeout there (x-amazon-apigateway-integration.timeoutInMillis),
+      // which fnlint does not read: the caller's timeout is unknown.
+      if (I.integrationTimeoutMs.absent())
+        if (std::string Api = Intrinsics::referencedId(field(Props, I.source == "api-http" ? "ApiId" : "RestApiId"));
+            !Api.empty()) {
+          YAML::Node ApiProps = field(field(Ctx->resources, Api.c_str()), "Properties");
+          if (written(field(ApiProps, "DefinitionBody")) || written(field(ApiProps, "DefinitionUri")) ||
+              written(field(ApiProps, "Body")) || written(field(ApiProps, "BodyS3Location")))
+            I.integrationTimeoutMs.setUnknown(Ctx->at(field(Props, "RestApiId"), Id, PP + "RestApiId"));
+        }
       Ctx->readInt(I.batchingWindowSeconds, field(Props, "MaximumBatchingWindowInSeconds"), Id,
                    PP + "MaximumBatchingWindowInSeconds");
       if (I.kind == InvocationKind::Polled) {
