@@ -1,5 +1,6 @@
 #include "analyzers/Analyzers.h"
 
+#include "analyzers/iam/IamCheck.h"
 #include "analyzers/secrets/SecretsAnalyzer.h"
 #include "core/ThreadPool.h"
 
@@ -24,6 +25,7 @@ Analysis analyzeProject(const Project &P, const AnalysisOptions &Options) {
   secrets::analyzeSecrets(P, Options.jobs, Options.secrets, Out.findings, Out.problems);
 
   lambda::analyzeFunctions(P, Options.lambda, Out.findings);
+  iam::analyzePolicies(P, Out.findings);
 
   FindingSink Functions;
   for (const auto &Check : Checks)

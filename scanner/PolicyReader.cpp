@@ -88,7 +88,7 @@ private:
     }
     if (!V->IsDefined())
       return Out;
-    if (V->IsSequence()) {
+    if (V->IsSequence() && intrinsicOf(*V).name.empty()) { // `!Sub [text, vars]` is one value
       for (const auto &Item : *V) {
         std::optional<YAML::Node> I = select(Item);
         if (I && !I->IsDefined())

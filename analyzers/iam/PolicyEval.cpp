@@ -103,7 +103,8 @@ bool resourceMatches(std::string_view Pattern, std::string_view Arn, bool Variab
 
 std::optional<bool> statementCoversAction(const PolicyStatement &S, std::string_view Action) {
   bool Uncertain = false;
-  bool Any = anyMatches(S.actions, [&](const std::string &P) { return actionMatches(P, Action); }, Uncertain);
+  bool Any = anyMatches(
+      S.actions, [&](const std::string &P) { return actionMatches(P, Action); }, Uncertain);
   if (Any)
     return !S.notAction;
   if (Uncertain)

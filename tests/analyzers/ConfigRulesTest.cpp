@@ -1,11 +1,12 @@
-//===- tests/analyzers/LambdaRulesTest.cpp - The lambda rule harness --------===//
+//===- tests/analyzers/ConfigRulesTest.cpp - The lambda and iam rule harness ===//
 //
-// Every case under fixtures/lambda/<slug>/ is a configuration file (or a
-// folder of them, with code) in one of the formats fnlint reads. Its
-// expectations are written where the finding must point:
-//   - a comment `fnlint-expect: lambda/<slug>` on the line (YAML, Python, JS);
+// Every case under fixtures/<category>/<slug>/ (categories lambda and iam) is
+// a configuration or policy file (or a folder of them, with code) in one of
+// the formats fnlint reads. Its expectations are written where the finding
+// must point:
+//   - a comment `fnlint-expect: <category>/<slug>` on the line (YAML, Python, JS);
 //   - for JSON, which has no comments, a sidecar `<file>.expect.yaml`:
-//       expect: [{rule: lambda/<slug>, line: 12}]
+//       expect: [{rule: iam/<slug>, line: 12}]
 //   - a comment `fnlint-options: --assume-async` adds scan options.
 // Cases named fires-* must produce exactly the expected findings of the
 // folder's rule (file and line); clean-* cases must produce none. Other rules
@@ -32,33 +33,37 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct LambdaCase {
+struct RuleCase {
   std::string name; ///< "lambda/missing-dlq/fires-sam-s3-event.yaml"
   std::string rule; ///< "lambda/missing-dlq"
   fs::path source;  ///< the file or folder
   bool fires = false;
 };
 
-std::vector<LambdaCase> findCases() {
-  std::vector<LambdaCase> Out;
-  fs::path Root = fs::path(FNLINT_SOURCE_DIR) / "fixtures" / "lambda";
-  if (!fs::exists(Root))
-    return Out;
-  for (const auto &Rule : fs::directory_iterator(Root)) {
-    if (!Rule.is_directory())
+constexpr const char *Categories[] = {"lambda", "iam"};
+
+std::vector<RuleCase> findCases() {
+  std::vector<RuleCase> Out;
+  for (const char *Category : Categories) {
+    fs::path Root = fs::path(FNLINT_SOURCE_DIR) / "fixtures" / Category;
+    if (!fs::exists(Root))
       continue;
-    for (const auto &Case : fs::directory_iterator(Rule.path())) {
-      std::string File = Case.path().filename().string();
-      if (File.size() > 12 && File.substr(File.size() - 12) == ".expect.yaml")
+    for (const auto &Rule : fs::directory_iterator(Root)) {
+      if (!Rule.is_directory())
         continue;
-      bool Fires = File.rfind("fires", 0) == 0;
-      if (!Fires && File.rfind("clean", 0) != 0)
-        continue;
-      Out.push_back({"lambda/" + Rule.path().filename().string() + "/" + File,
-                     "lambda/" + Rule.path().filename().string(), Case.path(), Fires});
+      for (const auto &Case : fs::directory_iterator(Rule.path())) {
+        std::string File = Case.path().filename().string();
+        if (File.size() > 12 && File.substr(File.size() - 12) == ".expect.yaml")
+          continue;
+        bool Fires = File.rfind("fires", 0) == 0;
+        if (!Fires && File.rfind("clean", 0) != 0)
+          continue;
+        std::string Id = std::string(Category) + "/" + Rule.path().filename().string();
+        Out.push_back({Id + "/" + File, Id, Case.path(), Fires});
+      }
     }
   }
-  std::sort(Out.begin(), Out.end(), [](const LambdaCase &A, const LambdaCase &B) { return A.name < B.name; });
+  std::sort(Out.begin(), Out.end(), [](const RuleCase &A, const RuleCase &B) { return A.name < B.name; });
   return Out;
 }
 
@@ -92,10 +97,10 @@ void readLabels(const fs::path &File, const std::string &Rel, const std::string 
   }
 }
 
-class LambdaRule : public ::testing::TestWithParam<LambdaCase> {};
+class ConfigRule : public ::testing::TestWithParam<RuleCase> {};
 
-TEST_P(LambdaRule, ReportsExactlyTheLabelledLines) {
-  const LambdaCase &C = GetParam();
+TEST_P(ConfigRule, ReportsExactlyTheLabelledLines) {
+  const RuleCase &C = GetParam();
   TempDir Tmp;
   fs::path Root = Tmp.path();
   Labels L;
@@ -137,25 +142,26 @@ TEST_P(LambdaRule, ReportsExactlyTheLabelledLines) {
   EXPECT_EQ(Got, L.expected) << C.name << "; findings of " << C.rule << ":\n" << (All.empty() ? "  (none)\n" : All);
 }
 
-std::string caseName(const ::testing::TestParamInfo<LambdaCase> &Info) {
-  std::string N = Info.param.name.substr(7);
+std::string caseName(const ::testing::TestParamInfo<RuleCase> &Info) {
+  std::string N = Info.param.name;
   for (char &Ch : N)
     if (!std::isalnum(static_cast<unsigned char>(Ch)))
       Ch = '_';
   return N;
 }
 
-INSTANTIATE_TEST_SUITE_P(Fixtures, LambdaRule, ::testing::ValuesIn(findCases()), caseName);
+INSTANTIATE_TEST_SUITE_P(Fixtures, ConfigRule, ::testing::ValuesIn(findCases()), caseName);
 
-TEST(LambdaRuleCatalogue, EveryRuleHasAFiringAndACleanCase) {
+TEST(ConfigRuleCatalogue, EveryRuleHasAFiringAndACleanCase) {
   std::map<std::string, std::pair<int, int>> PerRule;
-  for (const LambdaCase &C : findCases())
+  for (const RuleCase &C : findCases())
     (C.fires ? PerRule[C.rule].first : PerRule[C.rule].second)++;
-  for (const auto &E : fs::directory_iterator(fs::path(FNLINT_SOURCE_DIR) / "rules" / "lambda")) {
-    std::string Rule = "lambda/" + E.path().stem().string();
-    EXPECT_GE(PerRule[Rule].first, 1) << Rule << " has no fires-* fixture";
-    EXPECT_GE(PerRule[Rule].second, 1) << Rule << " has no clean-* fixture";
-  }
+  for (const char *Category : Categories)
+    for (const auto &E : fs::directory_iterator(fs::path(FNLINT_SOURCE_DIR) / "rules" / Category)) {
+      std::string Rule = std::string(Category) + "/" + E.path().stem().string();
+      EXPECT_GE(PerRule[Rule].first, 1) << Rule << " has no fires-* fixture";
+      EXPECT_GE(PerRule[Rule].second, 1) << Rule << " has no clean-* fixture";
+    }
 }
 
 } // namespace

@@ -131,3 +131,18 @@ TEST(PolicyEval, VariablesAreLiteralUnderTheOldVersion) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(PolicyReader, ASubWithAVariablesMapIsOneUnknownValueNotAList) {
+  const char *T = "Statement:\n  Effect: Allow\n  Action: execute-api:ManageConnections\n  Resource: !Sub\n"
+                  "    - arn:aws:execute-api:${region}:${accountId}:*/@connections/*\n"
+                  "    - region: !Ref AWS::Region\n      accountId: !Ref AWS::AccountId\n";
+  fnlint::YamlSource Src("t.yaml", T);
+  fnlint::Policy P = fnlint::readPolicy(Src, YAML::Load(T), fnlint::Policy::Kind::Identity, "p", "inline");
+  ASSERT_EQ(P.statements.size(), 1u);
+  ASSERT_EQ(P.statements[0].resources.size(), 1u);
+  EXPECT_FALSE(P.statements[0].resources[0].known);
+}
+
+} // namespace

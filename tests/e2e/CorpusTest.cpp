@@ -63,6 +63,7 @@ TEST(Corpus, ServerlessPatternsScanCleanly) {
       "serverless-patterns/kinesis-lambda-efo/template.yaml",  // the same
       "serverless-patterns/sns-lambda-slack-integration-SAM/template.yaml", // defines lambda_handler
   };
+  int UnknownActions = 0;
   for (const auto &F : J["findings"]) {
     std::string Rule = F["ruleId"];
     EXPECT_NE(Rule, "package/unreadable") << F.dump();
@@ -70,8 +71,16 @@ TEST(Corpus, ServerlessPatternsScanCleanly) {
       continue;
     if (Rule == "lambda/handler-not-found" && MisnamedHandlers.count(F["location"]["path"].get<std::string>()))
       continue;
+    // Reviewed: actions that are not IAM actions (sqs:SendMessageBatch is
+    // authorized by sqs:SendMessage, dynamodb:CreateItem does not exist,
+    // bedrock-runtime is an endpoint, not a service prefix, ...).
+    if (Rule == "iam/unknown-action" || Rule == "iam/unknown-service") {
+      ++UnknownActions;
+      continue;
+    }
     ADD_FAILURE() << "unreviewed error: " << F.dump();
   }
+  EXPECT_EQ(UnknownActions, 29) << "the 29 reviewed unknown actions and services; review any change";
 }
 
 } // namespace

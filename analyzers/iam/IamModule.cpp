@@ -1,0 +1,52 @@
+//===- IamModule.cpp - The iam rules, registered ----------------------------===//
+#include "analyzers/iam/IamCheck.h"
+
+namespace fnlint::iam {
+
+std::unique_ptr<IamCheck> makeActionMatchesNothing();
+std::unique_ptr<IamCheck> makeDuplicateSid();
+std::unique_ptr<IamCheck> makeInvalidEffect();
+std::unique_ptr<IamCheck> makeInvalidJson();
+std::unique_ptr<IamCheck> makeInvalidVersion();
+std::unique_ptr<IamCheck> makePolicyTooLarge();
+std::unique_ptr<IamCheck> makeUnknownAction();
+std::unique_ptr<IamCheck> makeUnknownElement();
+std::unique_ptr<IamCheck> makeUnknownService();
+
+std::vector<std::unique_ptr<IamCheck>> makeIamChecks() {
+  std::vector<std::unique_ptr<IamCheck>> Checks;
+  Checks.push_back(makeActionMatchesNothing());
+  Checks.push_back(makeDuplicateSid());
+  Checks.push_back(makeInvalidEffect());
+  Checks.push_back(makeInvalidJson());
+  Checks.push_back(makeInvalidVersion());
+  Checks.push_back(makePolicyTooLarge());
+  Checks.push_back(makeUnknownAction());
+  Checks.push_back(makeUnknownElement());
+  Checks.push_back(makeUnknownService());
+  return Checks;
+}
+
+IamCheck::~IamCheck() = default;
+
+std::string policyName(const Policy &P) { return "policy " + P.name; }
+
+bool isUnknownDocument(const Policy &P) { return P.invalid && P.invalid->rfind("unknown until", 0) == 0; }
+
+void analyzePolicies(const Project &P, std::vector<Finding> &Findings) {
+  if (P.policies.empty())
+    return;
+  IamContext Ctx{P, iamDatabase(), std::vector<const IamPrincipal *>(P.policies.size(), nullptr)};
+  for (const IamPrincipal &Pr : P.iamPrincipals)
+    for (std::size_t I : Pr.policies)
+      if (I < Ctx.owners.size() && !Ctx.owners[I])
+        Ctx.owners[I] = &Pr;
+  FindingSink Sink;
+  for (const auto &Check : makeIamChecks())
+    for (const Policy &Pol : P.policies)
+      Check->check(Pol, Ctx, Sink);
+  for (Finding &F : Sink.findings())
+    Findings.push_back(std::move(F));
+}
+
+} // namespace fnlint::iam
