@@ -239,7 +239,10 @@ InputProblem yamlProblem(std::string_view Path, const std::string &Text, std::st
     P.location.region = Region::fromLineColumn(Text, static_cast<std::uint32_t>(E.mark.line + 1),
                                                static_cast<std::uint32_t>(E.mark.column + 1) + Bom, 0);
   }
-  P.message = "cannot parse " + std::string(What) + ": " + E.msg;
+  // yaml-cpp reports its nesting-depth guard as "bad file": say what it means.
+  std::string Reason = E.msg == "bad file" ? "nested deeper than the parser allows (a hostile or generated file?)"
+                                           : E.msg;
+  P.message = "cannot parse " + std::string(What) + ": " + Reason;
   return P;
 }
 

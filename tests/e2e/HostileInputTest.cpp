@@ -149,3 +149,24 @@ TEST(HostileInput, SymlinkedFolderNamedOnTheCommandLineIsScanned) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(HostileInput, DeeplyNestedTemplateIsAClearProblem) {
+  TempDir Tmp;
+  std::string Deep = "{\"AWSTemplateFormatVersion\": \"2010-09-09\", \"Resources\": {\"Fn\": {\"Type\": "
+                     "\"AWS::Lambda::Function\", \"Properties\": {\"Timeout\": ";
+  for (int I = 0; I < 20000; ++I)
+    Deep += "[";
+  writeFile(Tmp.path() + "/template.json", Deep);
+  ProcessResult R = runFnlint({"scan", ".", "--format", "json"}, Tmp.path());
+  ASSERT_EQ(R.signal, 0);
+  EXPECT_EQ(R.exitCode, 0) << R.err;
+  auto J = nlohmann::json::parse(R.out);
+  ASSERT_EQ(J["problems"].size(), 1u) << R.out;
+  EXPECT_NE(J["problems"][0]["message"].get<std::string>().find("nested deeper than the parser allows"),
+            std::string::npos)
+      << R.out;
+}
+
+} // namespace
