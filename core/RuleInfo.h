@@ -33,6 +33,10 @@ struct RuleInfo {
   std::string_view detect;
   /// Opinionated rules ship disabled: they run only when enabled by name.
   bool enabledByDefault = true;
+  /// For declarative IAM rules, the `match:` block as JSON and the message
+  /// template (docs/rule-language.md); else empty.
+  std::string_view match;
+  std::string_view message;
 };
 
 /// A data table shipped in rules/data/ (AWS limits, runtime lifecycle, ...).

@@ -29,7 +29,7 @@ namespace {
 
 struct Rule {
   std::string id, category, name, title, description, help, level, securitySeverity,
-      precision, implementation, definition, detect;
+      precision, implementation, definition, detect, match, message;
   std::vector<std::string> tags, references;
   bool enabled = true;
 };
@@ -138,6 +138,64 @@ std::string loadDetect(const YAML::Node &D, const std::string &F) {
   return J.dump();
 }
 
+/// The `match:` block of a declarative IAM rule (docs/rule-language.md),
+/// checked here so that a typo fails the build rather than matching nothing.
+std::string loadMatch(const YAML::Node &M, const std::string &F) {
+  auto Map = [&](const YAML::Node &N, const std::string &Where, const std::set<std::string> &Keys) {
+    if (!N.IsMap())
+      fail(F, Where + " must be a map");
+    for (const auto &KV : N)
+      if (!Keys.count(KV.first.as<std::string>()))
+        fail(F, "unknown key '" + Where + "." + KV.first.as<std::string>() + "' (docs/rule-language.md)");
+  };
+  auto Bool = [&](const YAML::Node &N, const std::string &Where) {
+    if (N && (!N.IsScalar() || (N.Scalar() != "true" && N.Scalar() != "false")))
+      fail(F, Where + " must be true or false");
+  };
+  auto List = [&](const YAML::Node &N, const std::string &Where, const std::set<std::string> &Allowed) {
+    if (!N)
+      return;
+    if (!N.IsSequence() || N.size() == 0)
+      fail(F, Where + " must be a non-empty list");
+    for (const auto &I : N)
+      if (!I.IsScalar() || (!Allowed.empty() && !Allowed.count(I.Scalar())))
+        fail(F, Where + " has an invalid item");
+  };
+  Map(M, "match", {"statement"});
+  YAML::Node S = M["statement"];
+  if (!S)
+    fail(F, "match needs a statement block");
+  Map(S, "match.statement", {"effect", "not-action", "not-resource", "actions", "resources", "conditions", "policy-kinds"});
+  if (YAML::Node E = S["effect"]; E && (!E.IsScalar() || (E.Scalar() != "Allow" && E.Scalar() != "Deny")))
+    fail(F, "match.statement.effect must be Allow or Deny");
+  Bool(S["not-action"], "match.statement.not-action");
+  Bool(S["not-resource"], "match.statement.not-resource");
+  List(S["policy-kinds"], "match.statement.policy-kinds", {"identity", "trust", "resource"});
+  if (YAML::Node A = S["actions"]) {
+    Map(A, "match.statement.actions", {"any-of", "wildcard-service", "access-levels", "resource-level"});
+    List(A["any-of"], "match.statement.actions.any-of", {});
+    for (const auto &I : A["any-of"])
+      if (I.Scalar().find(':') == std::string::npos)
+        fail(F, "match.statement.actions.any-of items are service:action names");
+    Bool(A["wildcard-service"], "match.statement.actions.wildcard-service");
+    List(A["access-levels"], "match.statement.actions.access-levels",
+         {"List", "Read", "Write", "Tagging", "Permissions management"});
+    Bool(A["resource-level"], "match.statement.actions.resource-level");
+    if (A["resource-level"] && !A["access-levels"])
+      fail(F, "match.statement.actions.resource-level needs access-levels");
+  }
+  if (YAML::Node R = S["resources"]) {
+    Map(R, "match.statement.resources", {"star"});
+    Bool(R["star"], "match.statement.resources.star");
+  }
+  if (YAML::Node C = S["conditions"]) {
+    Map(C, "match.statement.conditions", {"without-keys", "none"});
+    List(C["without-keys"], "match.statement.conditions.without-keys", {});
+    Bool(C["none"], "match.statement.conditions.none");
+  }
+  return toJson(M).dump();
+}
+
 Rule loadRule(const fs::path &SourceDir, const fs::path &File) {
   std::string F = fs::relative(File, SourceDir).generic_string();
   YAML::Node Doc;
@@ -148,7 +206,7 @@ Rule loadRule(const fs::path &SourceDir, const fs::path &File) {
   }
   static const std::set<std::string> Known = {
       "id", "title", "level", "security-severity", "precision", "tags", "description",
-      "help", "references", "implementation", "detect", "enabled"};
+      "help", "references", "implementation", "detect", "enabled", "match", "message"};
   for (const auto &KV : Doc) {
     std::string K = KV.first.as<std::string>();
     if (!Known.count(K))
@@ -211,6 +269,12 @@ Rule loadRule(const fs::path &SourceDir, const fs::path &File) {
     fail(F, "implementation '" + R.implementation + "' does not exist");
   if (YAML::Node D = Doc["detect"])
     R.detect = loadDetect(D, F);
+  if (YAML::Node M = Doc["match"]) {
+    R.match = loadMatch(M, F);
+    R.message = scalar(Doc, "message", F);
+  } else if (Doc["message"]) {
+    fail(F, "message is for declarative rules (with a match block)");
+  }
   return R;
 }
 
@@ -371,7 +435,8 @@ int main(int argc, char **argv) {
       << ",\n   std::span<const std::string_view>(Tags" << I << ", " << R.tags.size() << ")"
       << ", std::span<const std::string_view>(Refs" << I << ", " << R.references.size() << ")"
       << ",\n   " << literal(R.implementation) << ", " << literal(R.definition) << ",\n   "
-      << literal(R.detect) << ", " << (R.enabled ? "true" : "false") << "},\n";
+      << literal(R.detect) << ", " << (R.enabled ? "true" : "false") << ", " << literal(R.match) << ", "
+      << literal(R.message) << "},\n";
   }
   O << "};\n";
   O << "constexpr DataTableInfo Tables[] = {\n";

@@ -1,6 +1,8 @@
 //===- IamModule.cpp - The iam rules, registered ----------------------------===//
 #include "analyzers/iam/IamCheck.h"
 
+#include "analyzers/iam/RuleEngine.h"
+
 namespace fnlint::iam {
 
 std::unique_ptr<IamCheck> makeActionMatchesNothing();
@@ -45,6 +47,8 @@ void analyzePolicies(const Project &P, std::vector<Finding> &Findings) {
   for (const auto &Check : makeIamChecks())
     for (const Policy &Pol : P.policies)
       Check->check(Pol, Ctx, Sink);
+  for (const Policy &Pol : P.policies)
+    runDeclarativeRules(Pol, Ctx, Sink);
   for (Finding &F : Sink.findings())
     Findings.push_back(std::move(F));
 }

@@ -1,0 +1,18 @@
+//===- analyzers/iam/RuleEngine.h - Declarative IAM rules ---------*- C++ -*-===//
+//
+// Runs every rule whose YAML has a `match:` block (docs/rule-language.md)
+// over every statement of every policy. The block was validated at build
+// time; here it is compiled once and evaluated with the policy semantics of
+// PolicyEval.h and the action database.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "analyzers/iam/IamCheck.h"
+
+namespace fnlint::iam {
+
+/// Reports the findings of every declarative iam rule on \p P.
+void runDeclarativeRules(const Policy &P, const IamContext &Ctx, FindingSink &Out);
+
+} // namespace fnlint::iam
