@@ -4,10 +4,6 @@
 
 namespace fnlint {
 
-namespace {
-/// Number of UTF-16 code units in a UTF-8 byte range: one per code point, two
-/// for code points outside the BMP (4-byte sequences). Invalid bytes count as
-/// one unit each, as a decoder replacing them with U+FFFD would.
 std::uint32_t utf16Units(std::string_view Bytes) {
   std::uint32_t Units = 0;
   for (std::size_t I = 0; I < Bytes.size();) {
@@ -25,6 +21,8 @@ std::uint32_t utf16Units(std::string_view Bytes) {
   }
   return Units;
 }
+
+namespace {
 
 struct LineCol {
   std::uint32_t Line, Col, Col16;

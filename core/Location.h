@@ -71,4 +71,9 @@ struct Location {
 /// Orders locations by path, member chain, then region; used to sort output.
 bool lessLocation(const Location &A, const Location &B);
 
+/// Number of UTF-16 code units in a UTF-8 byte range, as SARIF columns count
+/// them: one per code point, two outside the BMP (4-byte sequences), one per
+/// invalid byte (as a decoder replacing it with U+FFFD would).
+std::uint32_t utf16Units(std::string_view Bytes);
+
 } // namespace fnlint

@@ -27,17 +27,6 @@ namespace fnlint {
 
 namespace {
 
-std::optional<std::int64_t> integerOf(const YAML::Node &N) {
-  if (!isPlainString(N))
-    return std::nullopt;
-  const std::string &S = N.Scalar();
-  std::int64_t V = 0;
-  auto [End, Error] = std::from_chars(S.data(), S.data() + S.size(), V);
-  if (Error != std::errc() || End != S.data() + S.size())
-    return std::nullopt;
-  return V;
-}
-
 std::string lowered(std::string S) {
   std::transform(S.begin(), S.end(), S.begin(), [](unsigned char C) { return static_cast<char>(std::tolower(C)); });
   return S;
@@ -163,17 +152,11 @@ private:
   }
 
   void setString(Setting<std::string> &S, const YAML::Node &N, const std::string &Id, const std::string &Path) {
-    if (isPlainString(N))
-      S.set(N.Scalar(), at(N, Id, Path));
-    else if (written(N))
-      S.setUnknown(at(N, Id, Path));
+    readSetting(S, Src, N, {Id, Path, "property"});
   }
 
   void setInteger(Setting<std::int64_t> &S, const YAML::Node &N, const std::string &Id, const std::string &Path) {
-    if (std::optional<std::int64_t> V = integerOf(N))
-      S.set(*V, at(N, Id, Path));
-    else if (written(N))
-      S.setUnknown(at(N, Id, Path));
+    readSetting(S, Src, N, {Id, Path, "property"});
   }
 
   //===--------------------------------------------------------------------===//

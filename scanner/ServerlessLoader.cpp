@@ -31,17 +31,6 @@ bool isLiteral(const YAML::Node &N) {
   return isPlainString(N) && N.Scalar().find("${") == std::string::npos;
 }
 
-std::optional<std::int64_t> integerOf(const YAML::Node &N) {
-  if (!isLiteral(N))
-    return std::nullopt;
-  const std::string &S = N.Scalar();
-  std::int64_t V = 0;
-  auto [End, Error] = std::from_chars(S.data(), S.data() + S.size(), V);
-  if (Error != std::errc() || End != S.data() + S.size())
-    return std::nullopt;
-  return V;
-}
-
 std::optional<bool> booleanOf(const YAML::Node &N) {
   if (!isLiteral(N))
     return std::nullopt;
@@ -188,17 +177,11 @@ private:
   }
 
   void setString(Setting<std::string> &S, const YAML::Node &N, const std::string &Name, const std::string &Path) {
-    if (isLiteral(N))
-      S.set(N.Scalar(), at(N, Name, Path));
-    else if (written(N))
-      S.setUnknown(at(N, Name, Path));
+    readSetting(S, Src, N, {Name, Path, "property"}, isLiteral);
   }
 
   void setInteger(Setting<std::int64_t> &S, const YAML::Node &N, const std::string &Name, const std::string &Path) {
-    if (std::optional<std::int64_t> V = integerOf(N))
-      S.set(*V, at(N, Name, Path));
-    else if (written(N))
-      S.setUnknown(at(N, Name, Path));
+    readSetting(S, Src, N, {Name, Path, "property"});
   }
 
   /// A list's length; unknown when the list itself is a variable.

@@ -190,17 +190,6 @@ std::optional<YAML::Node> unknownKey(const YAML::Node &From, AttrPath Path) {
   return std::nullopt;
 }
 
-std::optional<std::int64_t> toInt(const YAML::Node &N) {
-  if (!N.IsScalar())
-    return std::nullopt;
-  const std::string &S = N.Scalar();
-  std::int64_t V = 0;
-  auto [End, Error] = std::from_chars(S.data(), S.data() + S.size(), V);
-  if (Error != std::errc() || End != S.data() + S.size())
-    return std::nullopt;
-  return V;
-}
-
 bool isTrue(const YAML::Node &N) { return N.IsScalar() && N.Scalar() == "true"; }
 
 /// The resource type a reference names for an event source mapping whose
@@ -426,7 +415,7 @@ private:
 
   void fillInt(Setting<std::int64_t> &S, const Resource &R, AttrPath Path) const {
     fill(S, R, Path, [](const YAML::Node &V) -> std::optional<std::optional<std::int64_t>> {
-      if (std::optional<std::int64_t> I = toInt(V))
+      if (std::optional<std::int64_t> I = integerOf(V))
         return std::optional<std::int64_t>(*I);
       return std::nullopt;
     });
@@ -494,7 +483,7 @@ private:
     // -1 is Terraform's way of saying unreserved: the default.
     fill(C.reservedConcurrency, R, {"reserved_concurrent_executions"},
          [](const YAML::Node &V) -> std::optional<std::optional<std::int64_t>> {
-           std::optional<std::int64_t> I = toInt(V);
+           std::optional<std::int64_t> I = integerOf(V);
            if (!I)
              return std::nullopt;
            return *I == -1 ? std::optional<std::int64_t>() : std::optional<std::int64_t>(*I);

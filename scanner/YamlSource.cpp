@@ -1,5 +1,6 @@
 #include "scanner/YamlSource.h"
 
+#include <charconv>
 #include <map>
 
 #include <algorithm>
@@ -378,6 +379,32 @@ YAML::Node withMergeKeys(const YAML::Node &Map) {
   for (const auto &[Key, Value] : Entries)
     Out.force_insert(Key, Value);
   return Out;
+}
+
+std::optional<std::int64_t> integerOf(const YAML::Node &N) {
+  if (!isPlainString(N))
+    return std::nullopt;
+  const std::string &S = N.Scalar();
+  std::int64_t V = 0;
+  auto [End, Error] = std::from_chars(S.data(), S.data() + S.size(), V);
+  if (Error != std::errc() || End != S.data() + S.size())
+    return std::nullopt;
+  return V;
+}
+
+void readSetting(Setting<std::string> &S, const YamlSource &Src, const YAML::Node &N, const LogicalLocation &Where,
+                 bool (*IsLiteral)(const YAML::Node &)) {
+  if (IsLiteral(N))
+    S.set(N.Scalar(), Src.location(Src.region(N), Where));
+  else if (written(N))
+    S.setUnknown(Src.location(Src.region(N), Where));
+}
+
+void readSetting(Setting<std::int64_t> &S, const YamlSource &Src, const YAML::Node &N, const LogicalLocation &Where) {
+  if (std::optional<std::int64_t> V = integerOf(N))
+    S.set(*V, Src.location(Src.region(N), Where));
+  else if (written(N))
+    S.setUnknown(Src.location(Src.region(N), Where));
 }
 
 } // namespace fnlint

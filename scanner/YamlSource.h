@@ -17,6 +17,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -97,6 +98,16 @@ std::optional<std::string> stringField(const YAML::Node &Map, const char *Key);
 /// then the map's own, so that applying them in order lets the map's own
 /// win. Empty when \p Map is not a map.
 std::vector<std::pair<YAML::Node, YAML::Node>> mapEntries(const YAML::Node &Map);
+
+/// A whole number written as a plain scalar ("30" or 30); nullopt otherwise
+/// (a variable such as "${self:custom.timeout}" included).
+std::optional<std::int64_t> integerOf(const YAML::Node &N);
+
+/// Fills \p S from the value \p N: known when \p IsLiteral(N) (an integer for
+/// integer settings), unknown when written otherwise, absent when not written.
+void readSetting(Setting<std::string> &S, const YamlSource &Src, const YAML::Node &N, const LogicalLocation &Where,
+                 bool (*IsLiteral)(const YAML::Node &) = isPlainString);
+void readSetting(Setting<std::int64_t> &S, const YamlSource &Src, const YAML::Node &N, const LogicalLocation &Where);
 
 /// \p Map itself when it has no YAML merge key; else a new map with the
 /// merged entries applied (the map's own winning), whose keys and values are

@@ -131,26 +131,6 @@ std::string printableRuns(std::string_view Bytes) {
   return Out;
 }
 
-/// UTF-16 code units of UTF-8 bytes, as Region counts them: one per code
-/// point, two beyond the BMP, one per invalid byte.
-std::size_t utf16Units(std::string_view Bytes) {
-  std::size_t Units = 0;
-  for (std::size_t I = 0; I < Bytes.size();) {
-    auto C = static_cast<unsigned char>(Bytes[I]);
-    std::size_t Len = C < 0x80 ? 1 : (C >> 5) == 0x6 ? 2 : (C >> 4) == 0xE ? 3 : (C >> 3) == 0x1E ? 4 : 1;
-    if (I + Len > Bytes.size())
-      Len = 1;
-    for (std::size_t K = 1; K < Len; ++K)
-      if ((static_cast<unsigned char>(Bytes[I + K]) & 0xC0) != 0x80) {
-        Len = 1;
-        break;
-      }
-    Units += Len == 4 ? 2 : 1;
-    I += Len;
-  }
-  return Units;
-}
-
 /// The line and columns of a position in streamed text. Hits are reported
 /// in offset order and the cursor only moves forward, so placing all of
 /// them costs one pass over the text however many there are; it carries

@@ -13,6 +13,8 @@
 #include "scanner/Scanner.h"
 #include "support/Fixture.h"
 
+#include "support/Loads.h"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -24,29 +26,6 @@ using namespace fnlint::test;
 namespace {
 
 const std::string CorpusDir = std::string(FNLINT_SOURCE_DIR) + "/../shared/corpus/aws-managed-policies";
-
-std::vector<std::string> values(const std::vector<PolicyString> &Strings) {
-  std::vector<std::string> Out;
-  for (const PolicyString &S : Strings)
-    Out.push_back(S.value);
-  return Out;
-}
-
-const IamPrincipal *principal(const TemplateLoad &L, std::string_view Id) {
-  for (const IamPrincipal &P : L.principals)
-    if (P.id == Id)
-      return &P;
-  ADD_FAILURE() << "no principal " << Id;
-  return nullptr;
-}
-
-/// The names of \p P's policies, in order.
-std::vector<std::string> policyNames(const TemplateLoad &L, const IamPrincipal &P) {
-  std::vector<std::string> Out;
-  for (std::size_t I : P.policies)
-    Out.push_back(L.policies.at(I).name);
-  return Out;
-}
 
 TEST(IamInputs, StandaloneIdentityPolicyKeepsPositions) {
   const std::string Text = R"({

@@ -90,14 +90,6 @@ Resources:
   Table: {Type: AWS::DynamoDB::Table}
 )";
 
-const IamPrincipal *principal(const TemplateLoad &L, std::string_view Id) {
-  for (const IamPrincipal &P : L.principals)
-    if (P.id == Id)
-      return &P;
-  ADD_FAILURE() << "no principal " << Id;
-  return nullptr;
-}
-
 TEST(TemplatePolicies, RoleWithTrustInlineAndManagedPolicies) {
   TemplateLoad L = loadTemplate("template.yaml", Template);
   ASSERT_TRUE(L.problems.empty());

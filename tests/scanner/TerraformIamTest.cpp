@@ -24,29 +24,6 @@ TemplateLoad loadPlan() {
   return loadConfig("infra/iam-plan.json", Text);
 }
 
-const IamPrincipal *principal(const TemplateLoad &L, std::string_view Id) {
-  for (const IamPrincipal &P : L.principals)
-    if (P.id == Id)
-      return &P;
-  ADD_FAILURE() << "no principal " << Id;
-  return nullptr;
-}
-
-std::vector<std::string> policyNames(const TemplateLoad &L, const IamPrincipal &P) {
-  std::vector<std::string> Out;
-  for (std::size_t I : P.policies)
-    Out.push_back(L.policies.at(I).name);
-  return Out;
-}
-
-const Policy *policy(const TemplateLoad &L, std::string_view Name) {
-  for (const Policy &P : L.policies)
-    if (P.name == Name)
-      return &P;
-  ADD_FAILURE() << "no policy " << Name;
-  return nullptr;
-}
-
 TEST(TerraformIam, PlanGroupsPoliciesByRole) {
   TemplateLoad L = loadPlan();
   ASSERT_TRUE(L.problems.empty());

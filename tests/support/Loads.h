@@ -28,4 +28,38 @@ inline const Deployable *find(const TemplateLoad &L, std::string_view Id) {
   return nullptr;
 }
 
+/// The principal \p Id; a test failure when there is none.
+inline const IamPrincipal *principal(const TemplateLoad &L, std::string_view Id) {
+  for (const IamPrincipal &P : L.principals)
+    if (P.id == Id)
+      return &P;
+  ADD_FAILURE() << "no principal " << Id;
+  return nullptr;
+}
+
+/// The names of \p P's policies, in order.
+inline std::vector<std::string> policyNames(const TemplateLoad &L, const IamPrincipal &P) {
+  std::vector<std::string> Out;
+  for (std::size_t I : P.policies)
+    Out.push_back(L.policies.at(I).name);
+  return Out;
+}
+
+/// The policy named \p Name; a test failure when there is none.
+inline const Policy *policy(const TemplateLoad &L, std::string_view Name) {
+  for (const Policy &P : L.policies)
+    if (P.name == Name)
+      return &P;
+  ADD_FAILURE() << "no policy " << Name;
+  return nullptr;
+}
+
+/// The values of policy strings, in order.
+inline std::vector<std::string> values(const std::vector<PolicyString> &Strings) {
+  std::vector<std::string> Out;
+  for (const PolicyString &S : Strings)
+    Out.push_back(S.value);
+  return Out;
+}
+
 } // namespace fnlint::test
