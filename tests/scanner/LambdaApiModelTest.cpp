@@ -25,18 +25,6 @@ std::string fixture(const std::string &Name) {
   return readFile(std::string(FNLINT_SOURCE_DIR) + "/fixtures/config/lambda-api/" + Name);
 }
 
-void expectAt(const Location &L, std::uint32_t Line, std::uint32_t Column) {
-  EXPECT_EQ(L.region.startLine, Line);
-  EXPECT_EQ(L.region.startColumn, Column);
-}
-
-template <class T, class V>
-void expectKnown(const Setting<T> &S, const V &Value, std::uint32_t Line, std::uint32_t Column) {
-  EXPECT_TRUE(S.known());
-  EXPECT_EQ(S.value, T(Value));
-  expectAt(S.location, Line, Column);
-}
-
 const FunctionAttachment *attachmentWithSid(const TemplateLoad &L, std::string_view Sid) {
   for (const FunctionAttachment &A : L.attachments)
     if (A.permission && A.permission->id == Sid)

@@ -23,18 +23,6 @@ std::string fixture(const std::string &Rel) {
   return readFile(std::string(FNLINT_SOURCE_DIR) + "/fixtures/config/serverless/" + Rel);
 }
 
-void expectAt(const Location &L, std::uint32_t Line, std::uint32_t Column) {
-  EXPECT_EQ(L.region.startLine, Line);
-  EXPECT_EQ(L.region.startColumn, Column);
-}
-
-template <class T, class V>
-void expectKnown(const Setting<T> &S, const V &Value, std::uint32_t Line, std::uint32_t Column) {
-  EXPECT_TRUE(S.known());
-  EXPECT_EQ(S.value, T(Value));
-  expectAt(S.location, Line, Column);
-}
-
 template <class T> void expectUnknown(const Setting<T> &S, std::uint32_t Line, std::uint32_t Column) {
   EXPECT_TRUE(S.unknown());
   expectAt(S.location, Line, Column);

@@ -28,6 +28,20 @@ inline const Deployable *find(const TemplateLoad &L, std::string_view Id) {
   return nullptr;
 }
 
+/// \p L starts at \p Line and \p Column (1-based).
+inline void expectAt(const Location &L, std::uint32_t Line, std::uint32_t Column) {
+  EXPECT_EQ(L.region.startLine, Line);
+  EXPECT_EQ(L.region.startColumn, Column);
+}
+
+/// \p S is known, holds \p Value, and is written at \p Line and \p Column.
+template <class T, class V>
+void expectKnown(const Setting<T> &S, const V &Value, std::uint32_t Line, std::uint32_t Column) {
+  EXPECT_TRUE(S.known());
+  EXPECT_EQ(S.value, T(Value));
+  expectAt(S.location, Line, Column);
+}
+
 /// The principal \p Id; a test failure when there is none.
 inline const IamPrincipal *principal(const TemplateLoad &L, std::string_view Id) {
   for (const IamPrincipal &P : L.principals)
