@@ -221,6 +221,17 @@ std::uint64_t compactSize(const YAML::Node &N, int Depth = 0) {
   return 0;
 }
 
+/// A policy with no statements yet, located at \p Doc.
+Policy emptyPolicy(const YamlSource &Src, const YAML::Node &Doc, Policy::Kind Kind, std::string Name,
+                   std::string Source) {
+  Policy P;
+  P.kind = Kind;
+  P.name = std::move(Name);
+  P.source = std::move(Source);
+  P.location = Src.location(Src.region(Doc), {});
+  return P;
+}
+
 } // namespace
 
 std::string policyFileStem(std::string_view Path) {
@@ -250,11 +261,7 @@ std::string urlDecode(std::string_view Text) {
 
 Policy readPolicy(const YamlSource &Src, const YAML::Node &Doc, Policy::Kind Kind, std::string Name,
                   std::string Source, const Intrinsics *In) {
-  Policy P;
-  P.kind = Kind;
-  P.name = std::move(Name);
-  P.source = std::move(Source);
-  P.location = Src.location(Src.region(Doc), {});
+  Policy P = emptyPolicy(Src, Doc, Kind, std::move(Name), std::move(Source));
   try {
     if (isPlainString(Doc)) {
       // A document inside a string: parse it; its elements point at the string.
@@ -283,11 +290,7 @@ Policy readPolicy(const YamlSource &Src, const YAML::Node &Doc, Policy::Kind Kin
 
 Policy readStatements(const YamlSource &Src, const YAML::Node &Statements, Policy::Kind Kind, std::string Name,
                       std::string Source) {
-  Policy P;
-  P.kind = Kind;
-  P.name = std::move(Name);
-  P.source = std::move(Source);
-  P.location = Src.location(Src.region(Statements), {});
+  Policy P = emptyPolicy(Src, Statements, Kind, std::move(Name), std::move(Source));
   try {
     Reader(Src, nullptr, std::nullopt).readStatementList(Statements, P);
     // The document the tool writes around them: {"Version":"2012-10-17","Statement":...}.

@@ -32,6 +32,14 @@ struct TemplateContext {
   std::optional<std::string> typeOf(const std::string &Id) const {
     return stringField(field(resources, Id.c_str()), "Type");
   }
+  /// The key node of resource \p Id (where resource-level findings point);
+  /// an undefined node when there is none.
+  YAML::Node keyOf(const std::string &Id) const {
+    for (const auto &KV : resources)
+      if (KV.first.IsScalar() && KV.first.Scalar() == Id)
+        return KV.first;
+    return YAML::Node(YAML::NodeType::Undefined);
+  }
 
   /// Reads \p N (a property value, maybe an Fn::If or an intrinsic) into
   /// \p S: absent when not written or AWS::NoValue, known when it resolves,

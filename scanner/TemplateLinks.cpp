@@ -116,10 +116,7 @@ std::optional<QueueInfo> TemplateContext::queue(const std::string &Id) const {
   YAML::Node Props = field(Resource, "Properties");
   QueueInfo Q;
   Q.name = Id;
-  // The queue's logical id, where every resource-level finding points.
-  for (const auto &KV : resources)
-    if (KV.first.IsScalar() && KV.first.Scalar() == Id)
-      Q.location = src.location(src.region(KV.first), {Id, "Resources." + Id, "resource"});
+  Q.location = src.location(src.region(keyOf(Id)), {Id, "Resources." + Id, "resource"});
   std::string P = "Resources." + Id + ".Properties.";
   readInt(Q.visibilityTimeout, field(Props, "VisibilityTimeout"), Id, P + "VisibilityTimeout");
   if (YAML::Node R = field(Props, "RedrivePolicy"); R.IsDefined() && !R.IsNull()) {

@@ -166,11 +166,7 @@ private:
         continue;
       // SAM creates <Function>Role with the basic execution policy and the
       // function's Policies.
-      YAML::Node Key;
-      for (const auto &KV : Ctx.resources)
-        if (KV.first.IsScalar() && KV.first.Scalar() == Id)
-          Key.reset(KV.first);
-      IamPrincipal &P = principal(Id + "Role", IamPrincipal::Kind::Role, Key);
+      IamPrincipal &P = principal(Id + "Role", IamPrincipal::Kind::Role, Ctx.keyOf(Id));
       D.config.role.set(Id + "Role", P.location, "the role SAM creates");
       D.config.rolePrincipal = Id + "Role";
       P.managedPolicyArns.push_back(

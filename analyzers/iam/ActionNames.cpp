@@ -1,9 +1,11 @@
 #include "analyzers/iam/ActionNames.h"
 
+#include "analyzers/iam/PolicyEval.h"
+
 namespace fnlint::iam {
 
 ActionName classifyAction(std::string_view Action, const IamDatabase &Db) {
-  if (!Action.empty() && Action.find_first_not_of('*') == std::string_view::npos)
+  if (isAllStars(Action))
     return ActionName::Everything;
   std::size_t Colon = Action.find(':');
   if (Colon == std::string_view::npos || Colon == 0)

@@ -64,7 +64,6 @@ bool splitArn(std::string_view Arn, std::string_view (&Parts)[6]) {
   return true;
 }
 
-bool isAllStars(std::string_view P) { return !P.empty() && P.find_first_not_of('*') == std::string_view::npos; }
 
 bool anyMatches(const std::vector<PolicyString> &Patterns, auto &&Match, bool &Uncertain) {
   bool Any = false;
@@ -79,6 +78,8 @@ bool anyMatches(const std::vector<PolicyString> &Patterns, auto &&Match, bool &U
 }
 
 } // namespace
+
+bool isAllStars(std::string_view P) { return !P.empty() && P.find_first_not_of('*') == std::string_view::npos; }
 
 bool actionMatches(std::string_view Pattern, std::string_view Action) {
   if (isAllStars(Pattern))

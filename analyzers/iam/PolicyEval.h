@@ -20,6 +20,9 @@
 
 namespace fnlint::iam {
 
+/// "*", "**", ...: a pattern that matches everything.
+bool isAllStars(std::string_view Pattern);
+
 /// IAM action matching: case-insensitive; `*` any run, `?` one character.
 bool actionMatches(std::string_view Pattern, std::string_view Action);
 

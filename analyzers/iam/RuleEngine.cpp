@@ -21,7 +21,6 @@ std::string lower(std::string_view S) {
   return Out;
 }
 
-bool allStars(std::string_view S) { return !S.empty() && S.find_first_not_of('*') == std::string_view::npos; }
 
 /// A rule's match block, compiled.
 struct DeclarativeRule {
@@ -146,7 +145,7 @@ bool matches(const PolicyStatement &S, const DeclarativeRule &R, const IamDataba
     return false;
   if (R.resourcesStar &&
       (S.notResource || std::none_of(S.resources.begin(), S.resources.end(),
-                                     [](const PolicyString &P) { return P.known && allStars(P.value); })))
+                                     [](const PolicyString &P) { return P.known && isAllStars(P.value); })))
     return false;
   if (R.conditionsNone && !S.conditions.empty())
     return false;
@@ -175,10 +174,10 @@ bool matches(const PolicyStatement &S, const DeclarativeRule &R, const IamDataba
         continue;
       std::size_t Colon = P.value.find(':');
       // "*", "**", "*:*", "s3:*", "s3:**": every action of a service, or of all of them.
-      bool WholeService = Colon != std::string::npos && allStars(std::string_view(P.value).substr(Colon + 1)) &&
-                          (allStars(std::string_view(P.value).substr(0, Colon)) ||
+      bool WholeService = Colon != std::string::npos && isAllStars(std::string_view(P.value).substr(Colon + 1)) &&
+                          (isAllStars(std::string_view(P.value).substr(0, Colon)) ||
                            P.value.substr(0, Colon).find_first_of("*?") == std::string::npos);
-      if (allStars(P.value) || WholeService)
+      if (isAllStars(P.value) || WholeService)
         Wild.push_back(P.value);
     }
     if (Wild.empty())
