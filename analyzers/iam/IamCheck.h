@@ -41,6 +41,10 @@ void analyzePolicies(const Project &P, std::vector<Finding> &Findings);
 /// "policy OrdersRole/queue" as messages name a policy.
 std::string policyName(const Policy &P);
 
+/// How messages name the \p Index-th statement (1-based) of a policy:
+/// `statement "ReadOrders"` when it has a Sid, else `statement 2`.
+std::string statementName(const PolicyStatement &S, std::size_t Index);
+
 /// Values fnlint itself could not know (Terraform's "unknown until apply"):
 /// not a broken document.
 bool isUnknownDocument(const Policy &P);

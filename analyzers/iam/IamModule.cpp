@@ -33,6 +33,12 @@ IamCheck::~IamCheck() = default;
 
 std::string policyName(const Policy &P) { return "policy " + P.name; }
 
+std::string statementName(const PolicyStatement &S, std::size_t Index) {
+  if (S.sid && S.sid->known && !S.sid->value.empty())
+    return "statement \"" + S.sid->value + "\"";
+  return "statement " + std::to_string(Index);
+}
+
 bool isUnknownDocument(const Policy &P) { return P.invalid && P.invalid->rfind("unknown until", 0) == 0; }
 
 void analyzePolicies(const Project &P, std::vector<Finding> &Findings) {

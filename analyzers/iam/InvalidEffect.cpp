@@ -11,8 +11,7 @@ public:
   void check(const Policy &P, const IamContext &, FindingSink &Out) const override {
     std::size_t Index = 0;
     for (const PolicyStatement &S : P.statements) {
-      std::string Which = S.sid && S.sid->known ? "statement " + S.sid->value : "statement " + std::to_string(Index);
-      ++Index;
+      std::string Which = statementName(S, ++Index);
       if (!S.effect) {
         Finding &F = Out.report(ruleId(), Which + " of " + policyName(P) + " has no Effect", S.location);
         F.fingerprintKey = P.name + " " + Which;

@@ -236,8 +236,7 @@ void runDeclarativeRules(const Policy &P, const IamContext &Ctx, FindingSink &Ou
       std::vector<std::string> Matched;
       if (!matches(S, R, Ctx.database, Matched))
         continue;
-      std::string Which = S.sid && S.sid->known && !S.sid->value.empty() ? "statement \"" + S.sid->value + "\""
-                                                                         : "statement " + std::to_string(Index);
+      std::string Which = statementName(S, Index);
       Finding &F = Out.report(R.id, render(R.message, Which, P, Matched), S.location);
       F.fingerprintKey = P.name + " " + Which;
       if (!Matched.empty())

@@ -11,9 +11,12 @@ public:
   void check(const Policy &P, const IamContext &, FindingSink &Out) const override {
     for (const PolicyString &E : P.unknownElements)
       report(P, E, "the policy", Out);
-    for (const PolicyStatement &S : P.statements)
+    std::size_t Index = 0;
+    for (const PolicyStatement &S : P.statements) {
+      ++Index;
       for (const PolicyString &E : S.unknownElements)
-        report(P, E, S.sid && S.sid->known ? "statement " + S.sid->value : std::string("a statement"), Out);
+        report(P, E, statementName(S, Index), Out);
+    }
   }
 
 private:
