@@ -161,10 +161,50 @@ std::string loadMatch(const YAML::Node &M, const std::string &F) {
       if (!I.IsScalar() || (!Allowed.empty() && !Allowed.count(I.Scalar())))
         fail(F, Where + " has an invalid item");
   };
-  Map(M, "match", {"statement"});
+  Map(M, "match", {"statement", "principal"});
+  if (YAML::Node P = M["principal"]) {
+    if (M["statement"])
+      fail(F, "match has either a statement or a principal block, not both");
+    Map(P, "match.principal", {"resources", "allows-any-of", "allows-all-of"});
+    if (YAML::Node R = P["resources"]; R && (!R.IsScalar() || (R.Scalar() != "every" && R.Scalar() != "some")))
+      fail(F, "match.principal.resources must be every or some");
+    if (!P["allows-any-of"] == !P["allows-all-of"])
+      fail(F, "match.principal needs exactly one of allows-any-of and allows-all-of");
+    auto Actions = [&](const YAML::Node &N, const std::string &Where) {
+      List(N, Where, {});
+      for (const auto &I : N)
+        if (I.Scalar().find(':') == std::string::npos || I.Scalar().find_first_of("*?") != std::string::npos)
+          fail(F, Where + " items are service:action names without wildcards");
+    };
+    if (YAML::Node A = P["allows-any-of"]) {
+      Map(A, "match.principal.allows-any-of", {"actions", "access-levels"});
+      if (!A["actions"] && !A["access-levels"])
+        fail(F, "match.principal.allows-any-of needs actions or access-levels");
+      Actions(A["actions"], "match.principal.allows-any-of.actions");
+      List(A["access-levels"], "match.principal.allows-any-of.access-levels",
+           {"List", "Read", "Write", "Tagging", "Permissions management"});
+    }
+    if (YAML::Node C = P["allows-all-of"]) {
+      if (!C.IsSequence() || C.size() == 0)
+        fail(F, "match.principal.allows-all-of must be a non-empty list of combinations");
+      std::set<std::string> Names;
+      for (const auto &Comb : C) {
+        Map(Comb, "match.principal.allows-all-of[]", {"name", "description", "actions"});
+        for (const char *Key : {"name", "description"})
+          if (!Comb[Key] || !Comb[Key].IsScalar() || Comb[Key].Scalar().empty())
+            fail(F, std::string("every combination of match.principal.allows-all-of needs a ") + Key);
+        if (!isKebab(Comb["name"].Scalar()) || !Names.insert(Comb["name"].Scalar()).second)
+          fail(F, "combination name '" + Comb["name"].Scalar() + "' must be kebab-case and unique");
+        if (!Comb["actions"])
+          fail(F, "combination '" + Comb["name"].Scalar() + "' needs actions");
+        Actions(Comb["actions"], "match.principal.allows-all-of[].actions");
+      }
+    }
+    return toJson(M).dump();
+  }
   YAML::Node S = M["statement"];
   if (!S)
-    fail(F, "match needs a statement block");
+    fail(F, "match needs a statement or a principal block");
   Map(S, "match.statement", {"effect", "not-action", "not-resource", "actions", "resources", "conditions", "policy-kinds"});
   if (YAML::Node E = S["effect"]; E && (!E.IsScalar() || (E.Scalar() != "Allow" && E.Scalar() != "Deny")))
     fail(F, "match.statement.effect must be Allow or Deny");

@@ -55,6 +55,7 @@ void analyzePolicies(const Project &P, std::vector<Finding> &Findings) {
       Check->check(Pol, Ctx, Sink);
   for (const Policy &Pol : P.policies)
     runDeclarativeRules(Pol, Ctx, Sink);
+  runPrincipalRules(Ctx, Sink);
   for (Finding &F : Sink.findings())
     Findings.push_back(std::move(F));
 }

@@ -1,5 +1,6 @@
 #include "analyzers/iam/PolicyEval.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace fnlint::iam {
@@ -163,6 +164,135 @@ Verdict evaluate(const std::vector<const Policy *> &Policies, std::string_view A
   Verdict None;
   None.uncertain = Uncertain;
   return None;
+}
+
+namespace {
+
+/// A stand-in for any resource name: matched by `*` and `?` runs, never by literal text.
+constexpr std::string_view AnyName = "\x01";
+
+/// \p Format ("arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}") as
+/// the most general ARN \p Pattern could be meant for: partition, region and
+/// account taken from the pattern when it writes them literally (a policy
+/// lives in one account), every other `${...}` an arbitrary name.
+std::string mostGeneralArn(std::string_view Format, std::string_view Pattern) {
+  std::string_view FP[6], PP[6];
+  bool PatternIsArn = splitArn(Pattern, PP);
+  if (!splitArn(Format, FP))
+    return std::string(Format);
+  std::string Out;
+  for (int I = 0; I < 6; ++I) {
+    std::string_view Segment = FP[I];
+    bool FromPattern = PatternIsArn && (I == 1 || I == 3 || I == 4) && Segment.find("${") != std::string_view::npos &&
+                       PP[I].find("${") == std::string_view::npos;
+    if (I)
+      Out += ':';
+    if (FromPattern) {
+      Out += PP[I];
+      continue;
+    }
+    for (std::size_t J = 0; J < Segment.size(); ++J) {
+      if (Segment[J] == '$' && J + 1 < Segment.size() && Segment[J + 1] == '{') {
+        std::size_t Close = Segment.find('}', J);
+        if (Close != std::string_view::npos) {
+          Out += AnyName;
+          J = Close;
+          continue;
+        }
+      }
+      Out += Segment[J];
+    }
+  }
+  return Out;
+}
+
+bool patternCoversType(std::string_view Pattern, const IamResourceType &Type) {
+  if (Type.arnFormats.empty())
+    return false;
+  for (std::string_view Format : Type.arnFormats)
+    if (!resourceMatches(Pattern, mostGeneralArn(Format, Pattern), /*VariablesAreWildcards=*/false))
+      return false;
+  return true;
+}
+
+bool isConditional(const PolicyStatement &S) { return !S.conditions.empty() || S.conditional; }
+
+} // namespace
+
+std::optional<bool> statementCoversEveryResource(const PolicyStatement &S, const IamAction *Action) {
+  if (!S.hasResource)
+    return false;
+  bool Unknown = false;
+  for (const PolicyString &P : S.resources) {
+    if (!P.known) {
+      Unknown = true;
+      continue;
+    }
+    if (isAllStars(P.value))
+      return !S.notResource;
+  }
+  if (S.notResource)
+    return Unknown ? std::nullopt : std::optional<bool>(true);
+  if (!Action || !Action->supportsResourceLevelPermissions())
+    return Unknown ? std::nullopt : std::optional<bool>(false);
+  // Every resource type the action requires (all of them when none is marked required).
+  bool AnyRequired = std::any_of(Action->resources.begin(), Action->resources.end(),
+                                 [](const IamActionResource &R) { return R.required; });
+  bool All = true;
+  for (const IamActionResource &R : Action->resources) {
+    if (AnyRequired && !R.required)
+      continue;
+    bool Covered = R.type && std::any_of(S.resources.begin(), S.resources.end(), [&](const PolicyString &P) {
+                     return P.known && patternCoversType(P.value, *R.type);
+                   });
+    All = All && Covered;
+  }
+  if (All)
+    return true;
+  return Unknown ? std::nullopt : std::optional<bool>(false);
+}
+
+std::optional<Grant> findGrant(const std::vector<const Policy *> &Policies, std::string_view Action,
+                               const IamAction *Info, ResourceScope Scope) {
+  std::optional<Grant> Best;
+  for (const Policy *Pol : Policies) {
+    std::size_t Index = 0;
+    for (const PolicyStatement &S : Pol->statements) {
+      ++Index;
+      if (!S.hasAction || !S.effect)
+        continue;
+      std::optional<bool> Covers = statementCoversAction(S, Action);
+      if (!S.effect->known) { // it might be a Deny
+        if (Covers != false)
+          return std::nullopt;
+        continue;
+      }
+      if (S.effect->value == "Deny") {
+        // A conditional Deny, or one limited to some resources, does not remove
+        // an Allow of every resource; any other Deny that may apply does.
+        if (isConditional(S) || Covers == false || statementCoversEveryResource(S, Info) == false)
+          continue;
+        return std::nullopt;
+      }
+      if (Covers != true)
+        continue;
+      if (S.effect->value != "Allow")
+        continue;
+      bool Reaches = false;
+      if (Scope == ResourceScope::Every) {
+        Reaches = statementCoversEveryResource(S, Info) == true;
+      } else {
+        Reaches = S.hasResource && std::any_of(S.resources.begin(), S.resources.end(),
+                                               [](const PolicyString &P) { return P.known; });
+      }
+      if (!Reaches)
+        continue;
+      Grant G{Pol, &S, Index, isConditional(S)};
+      if (!Best || (Best->conditional && !G.conditional))
+        Best = G;
+    }
+  }
+  return Best;
 }
 
 } // namespace fnlint::iam

@@ -12,6 +12,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include "core/IamActions.h"
 #include "core/Policy.h"
 
 #include <optional>
@@ -52,5 +53,35 @@ Verdict evaluate(const std::vector<const Policy *> &Policies, std::string_view A
 /// Whether \p S applies to \p Action (Action / NotAction); nullopt when an
 /// unknown value decides it.
 std::optional<bool> statementCoversAction(const PolicyStatement &S, std::string_view Action);
+
+/// Whether \p S's Resource (or NotResource) reaches every resource \p Action
+/// applies to: `"*"`, or patterns that cover every ARN of each resource type
+/// the action requires (`arn:aws:iam::123456789012:role/*` covers every role
+/// of that account; `role/orders-*` or `user/${aws:username}` do not). Only
+/// `"*"` reaches actions without resource types. A NotResource list reaches
+/// everything unless it excludes `"*"`. Nullopt when an unknown value decides.
+std::optional<bool> statementCoversEveryResource(const PolicyStatement &S, const IamAction *Action);
+
+/// A statement of a principal's policies that allows an action.
+struct Grant {
+  const Policy *policy = nullptr;
+  const PolicyStatement *statement = nullptr;
+  std::size_t index = 0; ///< 1-based, as statementName() counts
+  /// The statement has a condition: it allows only when that holds.
+  bool conditional = false;
+};
+
+enum class ResourceScope : std::uint8_t {
+  Every, ///< the action on every resource it applies to
+  Some,  ///< the action on at least one resource
+};
+
+/// The statement through which \p Policies (identity policies of one
+/// principal) allow \p Action within \p Scope, preferring an unconditional
+/// one; nullopt when none does, when an unconditional Deny reaching every
+/// resource removes it, or when an unknown value might (a rule never fires on
+/// what fnlint could not read). \p Info is the action in the database, or null.
+std::optional<Grant> findGrant(const std::vector<const Policy *> &Policies, std::string_view Action,
+                               const IamAction *Info, ResourceScope Scope);
 
 } // namespace fnlint::iam

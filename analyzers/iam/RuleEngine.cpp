@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cctype>
 #include <optional>
+#include <tuple>
 
 namespace fnlint::iam {
 
@@ -93,7 +94,7 @@ const std::vector<DeclarativeRule> &declarativeRules() {
   static const std::vector<DeclarativeRule> Rules = [] {
     std::vector<DeclarativeRule> Out;
     for (const RuleInfo &R : ruleCatalogue())
-      if (!R.match.empty())
+      if (!R.match.empty() && nlohmann::json::parse(R.match).contains("statement"))
         Out.push_back(compile(R));
     return Out;
   }();
@@ -222,7 +223,263 @@ std::string render(std::string_view Template, const std::string &Statement, cons
   return Out;
 }
 
+//===-- Rules over a principal's whole policy set -------------------------===//
+
+/// One way to misuse a set of permissions: all of its actions are needed.
+struct Combination {
+  std::string name;        ///< "lambda-create-and-invoke"
+  std::string description; ///< "passing a role to a new Lambda function and invoking it"
+  std::vector<std::string> actions;
+};
+
+struct PrincipalRule {
+  std::string_view id;
+  std::string_view message;
+  ResourceScope scope = ResourceScope::Every;
+  std::vector<std::string> anyOf;
+  std::vector<IamAccessLevel> anyOfLevels;
+  std::vector<Combination> allOf;
+};
+
+PrincipalRule compilePrincipal(const RuleInfo &R) {
+  PrincipalRule D;
+  D.id = R.id;
+  D.message = R.message;
+  auto J = nlohmann::json::parse(R.match);
+  const auto &M = J.at("principal");
+  if (M.value("resources", std::string("every")) == "some")
+    D.scope = ResourceScope::Some;
+  if (M.contains("allows-any-of")) {
+    const auto &A = M["allows-any-of"];
+    for (const auto &I : A.value("actions", nlohmann::json::array()))
+      D.anyOf.push_back(I.get<std::string>());
+    for (const auto &I : A.value("access-levels", nlohmann::json::array()))
+      if (std::optional<IamAccessLevel> L = levelNamed(I.get<std::string>()))
+        D.anyOfLevels.push_back(*L);
+  }
+  for (const auto &C : M.value("allows-all-of", nlohmann::json::array())) {
+    Combination Comb{C.at("name").get<std::string>(), C.at("description").get<std::string>(), {}};
+    for (const auto &I : C.at("actions"))
+      Comb.actions.push_back(I.get<std::string>());
+    D.allOf.push_back(std::move(Comb));
+  }
+  return D;
+}
+
+const std::vector<PrincipalRule> &principalRules() {
+  static const std::vector<PrincipalRule> Rules = [] {
+    std::vector<PrincipalRule> Out;
+    for (const RuleInfo &R : ruleCatalogue())
+      if (!R.match.empty() && nlohmann::json::parse(R.match).contains("principal"))
+        Out.push_back(compilePrincipal(R));
+    return Out;
+  }();
+  return Rules;
+}
+
+/// Who the rules judge: a role, user or group with its identity policies, or
+/// an identity policy attached to nothing fnlint saw, on its own.
+struct Subject {
+  std::string name; ///< "role OrdersRole", "policy AdministratorAccess"
+  std::string key;  ///< for fingerprints
+  Location location;
+  std::vector<const Policy *> policies;
+};
+
+std::string_view principalKindName(IamPrincipal::Kind K) {
+  switch (K) {
+  case IamPrincipal::Kind::Role:
+    return "role";
+  case IamPrincipal::Kind::User:
+    return "user";
+  case IamPrincipal::Kind::Group:
+    return "group";
+  case IamPrincipal::Kind::Function:
+    return "function";
+  }
+  return "principal";
+}
+
+std::vector<Subject> subjects(const IamContext &Ctx) {
+  std::vector<Subject> Out;
+  const Project &P = Ctx.project;
+  auto Judged = [](const Policy &Pol) { return Pol.kind == Policy::Kind::Identity && !Pol.invalid; };
+  for (const IamPrincipal &Pr : P.iamPrincipals) {
+    if (Pr.kind == IamPrincipal::Kind::Function)
+      continue;
+    Subject S{std::string(principalKindName(Pr.kind)) + " " + Pr.id, Pr.id, Pr.location, {}};
+    for (std::size_t I : Pr.policies)
+      if (I < P.policies.size() && Judged(P.policies[I]))
+        S.policies.push_back(&P.policies[I]);
+    if (!S.policies.empty())
+      Out.push_back(std::move(S));
+  }
+  for (std::size_t I = 0; I < P.policies.size(); ++I)
+    if (!Ctx.owners[I] && Judged(P.policies[I]))
+      Out.push_back({policyName(P.policies[I]), P.policies[I].name, P.policies[I].location, {&P.policies[I]}});
+  return Out;
+}
+
+struct GrantedAction {
+  std::string action;
+  Grant grant;
+};
+
+/// "iam:PassRole (statement 1 of policy A); lambda:CreateFunction, lambda:InvokeFunction
+/// (statement "Deploy" of policy B, under a condition)": actions grouped by the statement granting them.
+std::string describeGrants(const std::vector<GrantedAction> &Granted, std::size_t MaxGroups = 3) {
+  std::vector<std::pair<const PolicyStatement *, std::vector<const GrantedAction *>>> Groups;
+  for (const GrantedAction &G : Granted) {
+    auto It = std::find_if(Groups.begin(), Groups.end(), [&](const auto &E) { return E.first == G.grant.statement; });
+    if (It == Groups.end())
+      Groups.push_back({G.grant.statement, {&G}});
+    else
+      It->second.push_back(&G);
+  }
+  std::string Out;
+  std::size_t Shown = std::min(Groups.size(), MaxGroups);
+  for (std::size_t I = 0; I < Shown; ++I) {
+    const auto &Actions = Groups[I].second;
+    const Grant &G = Actions.front()->grant;
+    std::vector<std::string> Names;
+    for (const GrantedAction *A : Actions)
+      Names.push_back(A->action);
+    Out += (I ? "; " : "") + listed(Names) + " (" + statementName(*G.statement, G.index) + " of " +
+           policyName(*G.policy) + (G.conditional ? ", under a condition" : "") + ")";
+  }
+  if (Groups.size() > Shown)
+    Out += "; and " + std::to_string(Groups.size() - Shown) + " more statements";
+  return Out;
+}
+
+std::string renderPrincipal(std::string_view Template, const Subject &S, const std::vector<std::string> &Actions,
+                            const std::string &Grants, const std::string &Method, const std::string &Others) {
+  std::string Out;
+  for (std::size_t I = 0; I < Template.size();) {
+    auto Take = [&](std::string_view Name, const std::string &Value) {
+      if (Template.substr(I, Name.size()) != Name)
+        return false;
+      Out += Value;
+      I += Name.size();
+      return true;
+    };
+    if (Take("{principal}", S.name) || Take("{actions}", listed(Actions)) || Take("{grants}", Grants) ||
+        Take("{method}", Method) || Take("{others}", Others))
+      continue;
+    Out += Template[I++];
+  }
+  return Out;
+}
+
+/// The actions of \p Levels any Allow statement of \p S names, sorted.
+std::vector<const IamAction *> candidatesOfLevels(const Subject &S, const std::vector<IamAccessLevel> &Levels,
+                                                  const IamDatabase &Db) {
+  auto Wanted = [&](const IamAction &A) { return std::find(Levels.begin(), Levels.end(), A.level) != Levels.end(); };
+  std::vector<const IamAction *> Out;
+  for (const Policy *Pol : S.policies)
+    for (const PolicyStatement &St : Pol->statements) {
+      if (!St.effect || !St.effect->known || St.effect->value != "Allow")
+        continue;
+      if (St.notAction) {
+        for (const IamService &Svc : Db.services())
+          for (const IamAction &A : Svc.actions)
+            if (Wanted(A))
+              Out.push_back(&A);
+        continue;
+      }
+      for (const PolicyString &P : St.actions)
+        if (P.known)
+          for (const IamAction *A : Db.expand(P.value))
+            if (Wanted(*A))
+              Out.push_back(A);
+    }
+  std::sort(Out.begin(), Out.end());
+  Out.erase(std::unique(Out.begin(), Out.end()), Out.end());
+  return Out;
+}
+
+/// Where a finding points: the statement when one grants everything, else the principal.
+Location whereGranted(const Subject &S, const std::vector<GrantedAction> &Granted) {
+  for (const GrantedAction &G : Granted)
+    if (G.grant.statement != Granted.front().grant.statement)
+      return S.location;
+  return Granted.empty() ? S.location : Granted.front().grant.statement->location;
+}
+
+void judge(const Subject &S, const PrincipalRule &R, const IamDatabase &Db, FindingSink &Out) {
+  auto GrantOf = [&](std::string_view Action, const IamAction *Info) {
+    return findGrant(S.policies, Action, Info ? Info : Db.findAction(Action), R.scope);
+  };
+  if (!R.anyOf.empty() || !R.anyOfLevels.empty()) {
+    std::vector<GrantedAction> Granted;
+    for (const std::string &A : R.anyOf)
+      if (std::optional<Grant> G = GrantOf(A, nullptr))
+        Granted.push_back({A, *G});
+    if (!R.anyOfLevels.empty())
+      for (const IamAction *A : candidatesOfLevels(S, R.anyOfLevels, Db)) {
+        std::string Name = A->qualifiedName();
+        if (std::optional<Grant> G = GrantOf(Name, A))
+          Granted.push_back({std::move(Name), *G});
+      }
+    if (Granted.empty())
+      return;
+    std::sort(Granted.begin(), Granted.end(), [](const GrantedAction &A, const GrantedAction &B) {
+      return std::tie(A.grant.policy, A.grant.index, A.action) < std::tie(B.grant.policy, B.grant.index, B.action);
+    });
+    std::vector<std::string> Names;
+    for (const GrantedAction &G : Granted)
+      Names.push_back(G.action);
+    std::vector<std::string> Sorted = Names;
+    std::sort(Sorted.begin(), Sorted.end());
+    Finding &F =
+        Out.report(R.id, renderPrincipal(R.message, S, Sorted, describeGrants(Granted), "", ""), whereGranted(S, Granted));
+    F.fingerprintKey = S.key;
+    F.properties["actions"] = std::vector<std::string>(Sorted.begin(), Sorted.begin() + std::min<std::size_t>(Sorted.size(), 50));
+    return;
+  }
+  std::vector<std::pair<const Combination *, std::vector<GrantedAction>>> Found;
+  for (const Combination &C : R.allOf) {
+    std::vector<GrantedAction> Granted;
+    for (const std::string &A : C.actions) {
+      std::optional<Grant> G = GrantOf(A, nullptr);
+      if (!G)
+        break;
+      Granted.push_back({A, *G});
+    }
+    if (Granted.size() == C.actions.size())
+      Found.push_back({&C, std::move(Granted)});
+  }
+  if (Found.empty())
+    return;
+  std::string Others;
+  std::vector<std::string> Names;
+  for (const auto &[C, Granted] : Found)
+    Names.push_back(C->name);
+  if (Found.size() > 1) {
+    std::vector<std::string> Rest(Names.begin() + 1, Names.end());
+    Others = "; and " + std::to_string(Rest.size()) + (Rest.size() == 1 ? " other way: " : " other ways: ") + listed(Rest);
+  }
+  std::vector<std::string> Actions;
+  for (const GrantedAction &G : Found.front().second)
+    Actions.push_back(G.action);
+  Finding &F = Out.report(R.id,
+                          renderPrincipal(R.message, S, Actions, describeGrants(Found.front().second),
+                                          Found.front().first->description, Others),
+                          whereGranted(S, Found.front().second));
+  F.fingerprintKey = S.key;
+  F.properties["methods"] = Names;
+}
+
 } // namespace
+
+void runPrincipalRules(const IamContext &Ctx, FindingSink &Out) {
+  const std::vector<PrincipalRule> &Rules = principalRules();
+  if (Rules.empty())
+    return;
+  for (const Subject &S : subjects(Ctx))
+    for (const PrincipalRule &R : Rules)
+      judge(S, R, Ctx.database, Out);
+}
 
 void runDeclarativeRules(const Policy &P, const IamContext &Ctx, FindingSink &Out) {
   if (P.invalid)

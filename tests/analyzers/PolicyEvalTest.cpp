@@ -114,6 +114,54 @@ TEST(PolicyEval, DenyAcrossPoliciesOfThePrincipal) {
   EXPECT_EQ(evaluate(P.all(), "lambda:InvokeFunction", "*").decision, Decision::Allow);
 }
 
+TEST(PolicyEval, EveryResourceMeansStarOrAPatternCoveringTheType) {
+  const IamDatabase &Db = iamDatabase();
+  const IamAction *PassRole = Db.findAction("iam:PassRole");
+  const IamAction *ListBuckets = Db.findAction("s3:ListAllMyBuckets");
+  ASSERT_TRUE(PassRole && ListBuckets);
+  Policies P = read({R"({"Version": "2012-10-17", "Statement": [
+      {"Effect": "Allow", "Action": "iam:PassRole", "Resource": "*"},
+      {"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::123456789012:role/*"},
+      {"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::*:role/jobs-*"},
+      {"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::*:role/${aws:username}"},
+      {"Effect": "Allow", "Action": "s3:ListAllMyBuckets", "Resource": "arn:aws:s3:::*"},
+      {"Effect": "Allow", "Action": "iam:PassRole", "NotResource": "arn:aws:iam::*:role/admin"}]})"});
+  const auto &S = P.policies[0].statements;
+  EXPECT_EQ(statementCoversEveryResource(S[0], PassRole), true);
+  EXPECT_EQ(statementCoversEveryResource(S[1], PassRole), true) << "every role of the policy's account";
+  EXPECT_EQ(statementCoversEveryResource(S[2], PassRole), false);
+  EXPECT_EQ(statementCoversEveryResource(S[3], PassRole), false) << "a variable is one name, not any";
+  EXPECT_EQ(statementCoversEveryResource(S[4], ListBuckets), false) << "only \"*\" grants a *-only action";
+  EXPECT_EQ(statementCoversEveryResource(S[5], PassRole), true);
+}
+
+TEST(PolicyEval, GrantsAcrossStatementsAndDenies) {
+  Policies P = read({R"({"Statement": [
+      {"Sid": "Deploy", "Effect": "Allow", "Action": ["lambda:*"], "Resource": "*"},
+      {"Effect": "Allow", "Action": "iam:Pass*Role", "Resource": "*",
+       "Condition": {"StringEquals": {"iam:PassedToService": "lambda.amazonaws.com"}}}]})",
+                     R"({"Statement": [
+      {"Effect": "Deny", "Action": "lambda:UpdateFunctionCode", "Resource": "*"},
+      {"Effect": "Deny", "Action": "lambda:CreateFunction", "Resource": "arn:aws:lambda:*:*:function:prod-*"},
+      {"Effect": "Deny", "Action": "lambda:InvokeFunction", "Resource": "*",
+       "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]})"});
+  const IamDatabase &Db = iamDatabase();
+  auto Grant = [&](const char *A, ResourceScope Scope = ResourceScope::Every) {
+    return findGrant(P.all(), A, Db.findAction(A), Scope);
+  };
+  std::optional<iam::Grant> Pass = Grant("iam:PassRole");
+  ASSERT_TRUE(Pass);
+  EXPECT_TRUE(Pass->conditional);
+  EXPECT_EQ(Pass->index, 2u);
+  EXPECT_FALSE(Grant("lambda:UpdateFunctionCode")) << "an unconditional Deny on every resource removes it";
+  EXPECT_TRUE(Grant("lambda:CreateFunction")) << "a Deny on some functions leaves the Allow of every function";
+  std::optional<iam::Grant> Invoke = Grant("lambda:InvokeFunction");
+  ASSERT_TRUE(Invoke) << "a conditional Deny never removes an Allow";
+  EXPECT_EQ(Invoke->policy, &P.policies[0]);
+  EXPECT_FALSE(Invoke->conditional);
+  EXPECT_FALSE(Grant("s3:GetObject", ResourceScope::Some));
+}
+
 TEST(PolicyEval, UnknownValuesMakeTheAnswerUncertain) {
   const char *T = "Statement:\n  - Effect: Allow\n    Action: !Ref ActionParam\n    Resource: '*'\n";
   YamlSource Src("t.yaml", T);
@@ -121,6 +169,7 @@ TEST(PolicyEval, UnknownValuesMakeTheAnswerUncertain) {
   Verdict V = evaluate({&Pol}, "s3:GetObject", "*");
   EXPECT_EQ(V.decision, Decision::NotAllowed);
   EXPECT_TRUE(V.uncertain);
+  EXPECT_FALSE(findGrant({&Pol}, "s3:GetObject", nullptr, ResourceScope::Every)) << "never granted on an unknown value";
 }
 
 TEST(PolicyEval, VariablesAreLiteralUnderTheOldVersion) {

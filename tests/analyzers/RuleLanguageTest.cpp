@@ -64,4 +64,29 @@ TEST(RuleLanguage, BadValuesFailTheBuild) {
   EXPECT_NE(embed("match:\n  statement:\n    actions: {resource-level: true}\n").exitCode, 0);
 }
 
+TEST(RuleLanguage, PrincipalBlocksAreCheckedToo) {
+  EXPECT_EQ(embed("match:\n  principal:\n    allows-all-of:\n      - {name: pass-and-create, description: d, "
+                  "actions: [iam:PassRole, lambda:CreateFunction]}\n")
+                .exitCode,
+            0);
+  EXPECT_EQ(embed("match:\n  principal:\n    resources: some\n    allows-any-of: {access-levels: [Write]}\n").exitCode,
+            0);
+  // Neither or both of the two forms.
+  EXPECT_NE(embed("match:\n  principal:\n    resources: every\n").exitCode, 0);
+  EXPECT_NE(embed("match:\n  principal:\n    allows-any-of: {actions: [s3:GetObject]}\n"
+                  "    allows-all-of: [{name: a, description: d, actions: [s3:GetObject]}]\n")
+                .exitCode,
+            0);
+  // Wildcards would make "allowed" ambiguous; names must be unique and kebab-case.
+  EXPECT_NE(embed("match:\n  principal:\n    allows-any-of: {actions: [s3:Get*]}\n").exitCode, 0);
+  EXPECT_NE(embed("match:\n  principal:\n    allows-all-of: [{name: A B, description: d, actions: [s3:GetObject]}]\n")
+                .exitCode,
+            0);
+  EXPECT_NE(embed("match:\n  principal:\n    resources: all\n    allows-any-of: {actions: [s3:GetObject]}\n").exitCode,
+            0);
+  ProcessResult Both = embed("match:\n  statement: {effect: Allow}\n  principal:\n    allows-any-of: {actions: [s3:GetObject]}\n");
+  EXPECT_NE(Both.exitCode, 0);
+  EXPECT_NE(Both.err.find("not both"), std::string::npos) << Both.err;
+}
+
 } // namespace
