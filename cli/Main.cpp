@@ -1,6 +1,9 @@
 //===- cli/Main.cpp - fnlint's entry point ----------------------------------===//
 #include "cli/Commands.h"
 
+#include "core/RuleInfo.h"
+#include "scanner/UserRules.h"
+
 #include <CLI/CLI.hpp>
 
 #include <cctype>
@@ -86,10 +89,17 @@ int main(int argc, char **argv) {
         ->capture_default_str();
     ScanCmd->add_flag("--assume-async", Scan.assumeAsync,
                       "lambda/missing-dlq: judge functions with no known invoker as invoked asynchronously");
-    ScanCmd->add_option("--enable", Scan.enable, "Enable a rule that ships disabled (repeatable), e.g. lambda/tracing-disabled");
+    ScanCmd->add_option("--enable", Scan.enable, "Enable a rule that ships disabled (repeatable), e.g. lambda/tracing-disabled")
+        ->allow_extra_args(false);
     ScanCmd->add_flag("--explain-invocations", Scan.explainInvocations,
                       "Before the report, list what invokes each function (synchronous, asynchronous, polled) and why");
     ScanCmd->add_option("--cpp-helper", Scan.cppHelper, "Path of the fnlint-cpp helper")->group("");
+
+    // User rules (docs/rule-language.md): they join the catalogue for every command.
+    std::vector<std::string> RuleDirs;
+    ScanCmd->add_option("--rules", RuleDirs, "Add the declarative rules (*.yaml) of this directory (repeatable)")
+        ->type_name("DIR")
+        ->allow_extra_args(false);
 
     std::string RulesFormat = "text";
     CLI::App *RulesCmd = App.add_subcommand("rules", "List every rule");
@@ -103,6 +113,10 @@ int main(int argc, char **argv) {
     ExplainCmd->add_option("--format", ExplainFormat, "Output format")
         ->check(CLI::IsMember({"markdown", "json"}))
         ->capture_default_str();
+    for (CLI::App *Cmd : {RulesCmd, ExplainCmd})
+      Cmd->add_option("--rules", RuleDirs, "Add the declarative rules (*.yaml) of this directory (repeatable)")
+          ->type_name("DIR")
+          ->allow_extra_args(false);
 
     try {
       App.parse(argc, argv);
@@ -121,6 +135,14 @@ int main(int argc, char **argv) {
       return ExitError;
     }
 
+    for (const std::string &Dir : RuleDirs) {
+      std::vector<fnlint::RuntimeRule> Rules;
+      std::string Error;
+      if (!fnlint::loadRuleDirectory(Dir, Rules, Error) || !fnlint::addRuntimeRules(std::move(Rules), Error)) {
+        std::fprintf(stderr, "fnlint: error: --rules: %s\n", Error.c_str());
+        return ExitError;
+      }
+    }
     if (*ScanCmd)
       return runScan(Scan);
     if (*RulesCmd)

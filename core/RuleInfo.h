@@ -11,6 +11,8 @@
 #include "core/Level.h"
 
 #include <span>
+#include <string>
+#include <vector>
 #include <string_view>
 
 namespace fnlint {
@@ -50,8 +52,23 @@ struct DataTableInfo {
   std::string_view json;
 };
 
-/// All rules, sorted by id.
+/// All rules, sorted by id: the built-in ones and those added at run time.
 std::span<const RuleInfo> ruleCatalogue();
+/// The rules built into the binary, sorted by id.
+std::span<const RuleInfo> builtinRuleCatalogue();
+
+/// A rule loaded at run time (`--rules DIR`): owns the text its RuleInfo views.
+struct RuntimeRule {
+  std::string id, category, name, title, description, help, securitySeverity, precision, definition, match, message;
+  std::vector<std::string> tags, references;
+  Level level = Level::Warning;
+  bool enabledByDefault = true;
+};
+
+/// Adds \p Rules to what ruleCatalogue() returns. Call before any analysis
+/// starts (the catalogue is read without locks). False, with \p Error, when
+/// an id is already taken; nothing is added then.
+bool addRuntimeRules(std::vector<RuntimeRule> Rules, std::string &Error);
 /// The rule with \p Id, or nullptr.
 const RuleInfo *findRule(std::string_view Id);
 /// All data tables, sorted by name.

@@ -8,6 +8,8 @@
 // usage: embed-rules SOURCE_DIR OUTPUT.cpp RULE.yaml... -- TABLE.yaml|TABLE.tsv...
 //
 //===----------------------------------------------------------------------===//
+#include "scanner/RuleFile.h"
+
 #include <nlohmann/json.hpp>
 #include <re2/re2.h>
 #include <yaml-cpp/yaml.h>
@@ -24,6 +26,9 @@
 #include <vector>
 
 namespace fs = std::filesystem;
+using fnlint::checkMatchBlock;
+using fnlint::RuleFileError;
+using fnlint::yamlToJson;
 
 namespace {
 
@@ -91,7 +96,6 @@ bool isKebab(const std::string &S) {
   });
 }
 
-nlohmann::json toJson(const YAML::Node &N);
 
 /// The `detect:` block of a pattern rule (docs/rule-schema.md), checked here
 /// so that a regex RE2 cannot compile, or one that misses its own examples,
@@ -132,108 +136,10 @@ std::string loadDetect(const YAML::Node &D, const std::string &F) {
       if (RE2::PartialMatch(M, Re) && !D["allow"] && !D["min-entropy"])
         fail(F, "detect.regex matches its no-match example and nothing else filters it: " + M);
   }
-  nlohmann::json J = toJson(D);
+  nlohmann::json J = yamlToJson(D);
   J["secret-group"] = Group;
   J["confidence"] = Confidence;
   return J.dump();
-}
-
-/// The `match:` block of a declarative IAM rule (docs/rule-language.md),
-/// checked here so that a typo fails the build rather than matching nothing.
-std::string loadMatch(const YAML::Node &M, const std::string &F) {
-  auto Map = [&](const YAML::Node &N, const std::string &Where, const std::set<std::string> &Keys) {
-    if (!N.IsMap())
-      fail(F, Where + " must be a map");
-    for (const auto &KV : N)
-      if (!Keys.count(KV.first.as<std::string>()))
-        fail(F, "unknown key '" + Where + "." + KV.first.as<std::string>() + "' (docs/rule-language.md)");
-  };
-  auto Bool = [&](const YAML::Node &N, const std::string &Where) {
-    if (N && (!N.IsScalar() || (N.Scalar() != "true" && N.Scalar() != "false")))
-      fail(F, Where + " must be true or false");
-  };
-  auto List = [&](const YAML::Node &N, const std::string &Where, const std::set<std::string> &Allowed) {
-    if (!N)
-      return;
-    if (!N.IsSequence() || N.size() == 0)
-      fail(F, Where + " must be a non-empty list");
-    for (const auto &I : N)
-      if (!I.IsScalar() || (!Allowed.empty() && !Allowed.count(I.Scalar())))
-        fail(F, Where + " has an invalid item");
-  };
-  Map(M, "match", {"statement", "principal"});
-  if (YAML::Node P = M["principal"]) {
-    if (M["statement"])
-      fail(F, "match has either a statement or a principal block, not both");
-    Map(P, "match.principal", {"resources", "allows-any-of", "allows-all-of"});
-    if (YAML::Node R = P["resources"]; R && (!R.IsScalar() || (R.Scalar() != "every" && R.Scalar() != "some")))
-      fail(F, "match.principal.resources must be every or some");
-    if (!P["allows-any-of"] == !P["allows-all-of"])
-      fail(F, "match.principal needs exactly one of allows-any-of and allows-all-of");
-    auto Actions = [&](const YAML::Node &N, const std::string &Where) {
-      List(N, Where, {});
-      for (const auto &I : N)
-        if (I.Scalar().find(':') == std::string::npos || I.Scalar().find_first_of("*?") != std::string::npos)
-          fail(F, Where + " items are service:action names without wildcards");
-    };
-    if (YAML::Node A = P["allows-any-of"]) {
-      Map(A, "match.principal.allows-any-of", {"actions", "access-levels"});
-      if (!A["actions"] && !A["access-levels"])
-        fail(F, "match.principal.allows-any-of needs actions or access-levels");
-      Actions(A["actions"], "match.principal.allows-any-of.actions");
-      List(A["access-levels"], "match.principal.allows-any-of.access-levels",
-           {"List", "Read", "Write", "Tagging", "Permissions management"});
-    }
-    if (YAML::Node C = P["allows-all-of"]) {
-      if (!C.IsSequence() || C.size() == 0)
-        fail(F, "match.principal.allows-all-of must be a non-empty list of combinations");
-      std::set<std::string> Names;
-      for (const auto &Comb : C) {
-        Map(Comb, "match.principal.allows-all-of[]", {"name", "description", "actions"});
-        for (const char *Key : {"name", "description"})
-          if (!Comb[Key] || !Comb[Key].IsScalar() || Comb[Key].Scalar().empty())
-            fail(F, std::string("every combination of match.principal.allows-all-of needs a ") + Key);
-        if (!isKebab(Comb["name"].Scalar()) || !Names.insert(Comb["name"].Scalar()).second)
-          fail(F, "combination name '" + Comb["name"].Scalar() + "' must be kebab-case and unique");
-        if (!Comb["actions"])
-          fail(F, "combination '" + Comb["name"].Scalar() + "' needs actions");
-        Actions(Comb["actions"], "match.principal.allows-all-of[].actions");
-      }
-    }
-    return toJson(M).dump();
-  }
-  YAML::Node S = M["statement"];
-  if (!S)
-    fail(F, "match needs a statement or a principal block");
-  Map(S, "match.statement", {"effect", "not-action", "not-resource", "actions", "resources", "conditions", "policy-kinds"});
-  if (YAML::Node E = S["effect"]; E && (!E.IsScalar() || (E.Scalar() != "Allow" && E.Scalar() != "Deny")))
-    fail(F, "match.statement.effect must be Allow or Deny");
-  Bool(S["not-action"], "match.statement.not-action");
-  Bool(S["not-resource"], "match.statement.not-resource");
-  List(S["policy-kinds"], "match.statement.policy-kinds", {"identity", "trust", "resource"});
-  if (YAML::Node A = S["actions"]) {
-    Map(A, "match.statement.actions", {"any-of", "wildcard-service", "access-levels", "resource-level"});
-    List(A["any-of"], "match.statement.actions.any-of", {});
-    for (const auto &I : A["any-of"])
-      if (I.Scalar().find(':') == std::string::npos)
-        fail(F, "match.statement.actions.any-of items are service:action names");
-    Bool(A["wildcard-service"], "match.statement.actions.wildcard-service");
-    List(A["access-levels"], "match.statement.actions.access-levels",
-         {"List", "Read", "Write", "Tagging", "Permissions management"});
-    Bool(A["resource-level"], "match.statement.actions.resource-level");
-    if (A["resource-level"] && !A["access-levels"])
-      fail(F, "match.statement.actions.resource-level needs access-levels");
-  }
-  if (YAML::Node R = S["resources"]) {
-    Map(R, "match.statement.resources", {"star"});
-    Bool(R["star"], "match.statement.resources.star");
-  }
-  if (YAML::Node C = S["conditions"]) {
-    Map(C, "match.statement.conditions", {"without-keys", "none"});
-    List(C["without-keys"], "match.statement.conditions.without-keys", {});
-    Bool(C["none"], "match.statement.conditions.none");
-  }
-  return toJson(M).dump();
 }
 
 Rule loadRule(const fs::path &SourceDir, const fs::path &File) {
@@ -310,46 +216,16 @@ Rule loadRule(const fs::path &SourceDir, const fs::path &File) {
   if (YAML::Node D = Doc["detect"])
     R.detect = loadDetect(D, F);
   if (YAML::Node M = Doc["match"]) {
-    R.match = loadMatch(M, F);
+    try {
+      R.match = checkMatchBlock(M);
+    } catch (const RuleFileError &E) {
+      fail(F + ":" + std::to_string(E.where.line + 1), E.what());
+    }
     R.message = scalar(Doc, "message", F);
   } else if (Doc["message"]) {
     fail(F, "message is for declarative rules (with a match block)");
   }
   return R;
-}
-
-nlohmann::json toJson(const YAML::Node &N) {
-  switch (N.Type()) {
-  case YAML::NodeType::Map: {
-    nlohmann::json O = nlohmann::json::object();
-    for (const auto &KV : N)
-      O[KV.first.as<std::string>()] = toJson(KV.second);
-    return O;
-  }
-  case YAML::NodeType::Sequence: {
-    nlohmann::json A = nlohmann::json::array();
-    for (const auto &Item : N)
-      A.push_back(toJson(Item));
-    return A;
-  }
-  case YAML::NodeType::Scalar: {
-    const std::string &S = N.Scalar();
-    if (N.Tag() == "!")  // quoted in the YAML: keep it a string
-      return S;
-    char *End = nullptr;
-    long long I = std::strtoll(S.c_str(), &End, 10);
-    if (!S.empty() && *End == '\0')
-      return I;
-    double D = std::strtod(S.c_str(), &End);
-    if (!S.empty() && *End == '\0')
-      return D;
-    if (S == "true" || S == "false")
-      return S == "true";
-    return S;
-  }
-  default:
-    return nullptr;
-  }
 }
 
 /// A table too large for YAML (rules/data/iam-actions.tsv): embedded whole by
@@ -404,7 +280,7 @@ Table loadTable(const fs::path &SourceDir, const fs::path &File) {
     fail(F, "missing required key 'values'");
   if (F != "rules/data/" + T.name + ".yaml")
     fail(F, "table '" + T.name + "' must live in rules/data/" + T.name + ".yaml");
-  T.json = toJson(Doc).dump();
+  T.json = yamlToJson(Doc).dump();
   return T;
 }
 
@@ -486,12 +362,7 @@ int main(int argc, char **argv) {
   if (Tables.empty())
     O << "  {\"\", \"\", \"\", \"\", \"\"},\n";
   O << "};\n} // namespace\n\n"
-       "std::span<const RuleInfo> ruleCatalogue() { return {Rules, " << Rules.size() << "}; }\n"
-       "const RuleInfo *findRule(std::string_view Id) {\n"
-       "  auto Cat = ruleCatalogue();\n"
-       "  auto It = std::lower_bound(Cat.begin(), Cat.end(), Id,\n"
-       "                             [](const RuleInfo &R, std::string_view K) { return R.id < K; });\n"
-       "  return It != Cat.end() && It->id == Id ? &*It : nullptr;\n}\n"
+       "std::span<const RuleInfo> builtinRuleCatalogue() { return {Rules, " << Rules.size() << "}; }\n"
        "std::span<const DataTableInfo> dataTables() { return {Tables, " << Tables.size() << "}; }\n"
        "const DataTableInfo *findDataTable(std::string_view Name) {\n"
        "  for (const DataTableInfo &T : dataTables())\n"
