@@ -144,9 +144,12 @@ bool matches(const PolicyStatement &S, const DeclarativeRule &R, const IamDataba
     return false;
   if (R.notResource && (!S.hasResource || S.notResource != *R.notResource))
     return false;
-  if (R.resourcesStar &&
-      (S.notResource || std::none_of(S.resources.begin(), S.resources.end(),
-                                     [](const PolicyString &P) { return P.known && isAllStars(P.value); })))
+  bool LiteralStar = !S.notResource && std::any_of(S.resources.begin(), S.resources.end(), [](const PolicyString &P) {
+    return P.known && isAllStars(P.value);
+  });
+  // With named actions, a pattern that covers every resource of the action
+  // (arn:aws:iam::*:role/*) is "*" too; for access levels only "*" is.
+  if (R.resourcesStar && !LiteralStar && (R.anyOf.empty() || S.notResource))
     return false;
   if (R.conditionsNone && !S.conditions.empty())
     return false;
@@ -161,7 +164,8 @@ bool matches(const PolicyStatement &S, const DeclarativeRule &R, const IamDataba
   }
   if (!R.anyOf.empty()) {
     for (const std::string &A : R.anyOf)
-      if (statementCoversAction(S, A) == true)
+      if (statementCoversAction(S, A) == true &&
+          (!R.resourcesStar || LiteralStar || statementCoversEveryResource(S, Db.findAction(A)) == true))
         Matched.push_back(A);
     if (Matched.empty())
       return false;
