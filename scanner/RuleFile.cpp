@@ -60,7 +60,10 @@ std::string checkMatchBlock(const YAML::Node &M) {
           fail(I, Where + " items are service:action names without wildcards");
     };
     if (YAML::Node A = P["allows-any-of"]) {
-      Map(A, "match.principal.allows-any-of", {"actions", "access-levels"});
+      Map(A, "match.principal.allows-any-of", {"actions", "access-levels", "resource-level"});
+      Bool(A["resource-level"], "match.principal.allows-any-of.resource-level");
+      if (A["resource-level"] && !A["access-levels"])
+        fail(A["resource-level"], "match.principal.allows-any-of.resource-level needs access-levels");
       if (!A["actions"] && !A["access-levels"])
         fail(A, "match.principal.allows-any-of needs actions or access-levels");
       Actions(A["actions"], "match.principal.allows-any-of.actions");

@@ -242,6 +242,7 @@ struct PrincipalRule {
   ResourceScope scope = ResourceScope::Every;
   std::vector<std::string> anyOf;
   std::vector<IamAccessLevel> anyOfLevels;
+  bool resourceLevel = false; ///< only actions that support resource-level permissions
   std::vector<Combination> allOf;
 };
 
@@ -260,6 +261,7 @@ PrincipalRule compilePrincipal(const RuleInfo &R) {
     for (const auto &I : A.value("access-levels", nlohmann::json::array()))
       if (std::optional<IamAccessLevel> L = levelNamed(I.get<std::string>()))
         D.anyOfLevels.push_back(*L);
+    D.resourceLevel = A.value("resource-level", false);
   }
   for (const auto &C : M.value("allows-all-of", nlohmann::json::array())) {
     Combination Comb{C.at("name").get<std::string>(), C.at("description").get<std::string>(), {}};
@@ -375,10 +377,12 @@ std::string renderPrincipal(std::string_view Template, const Subject &S, const s
   return Out;
 }
 
-/// The actions of \p Levels any Allow statement of \p S names, sorted.
-std::vector<const IamAction *> candidatesOfLevels(const Subject &S, const std::vector<IamAccessLevel> &Levels,
-                                                  const IamDatabase &Db) {
-  auto Wanted = [&](const IamAction &A) { return std::find(Levels.begin(), Levels.end(), A.level) != Levels.end(); };
+/// The actions of the rule's access levels any Allow statement of \p S names, sorted.
+std::vector<const IamAction *> candidatesOfLevels(const Subject &S, const PrincipalRule &R, const IamDatabase &Db) {
+  auto Wanted = [&](const IamAction &A) {
+    return std::find(R.anyOfLevels.begin(), R.anyOfLevels.end(), A.level) != R.anyOfLevels.end() &&
+           (!R.resourceLevel || A.supportsResourceLevelPermissions());
+  };
   std::vector<const IamAction *> Out;
   for (const Policy *Pol : S.policies)
     for (const PolicyStatement &St : Pol->statements) {
@@ -420,7 +424,7 @@ void judge(const Subject &S, const PrincipalRule &R, const IamDatabase &Db, Find
       if (std::optional<Grant> G = GrantOf(A, nullptr))
         Granted.push_back({A, *G});
     if (!R.anyOfLevels.empty())
-      for (const IamAction *A : candidatesOfLevels(S, R.anyOfLevels, Db)) {
+      for (const IamAction *A : candidatesOfLevels(S, R, Db)) {
         std::string Name = A->qualifiedName();
         if (std::optional<Grant> G = GrantOf(Name, A))
           Granted.push_back({std::move(Name), *G});
