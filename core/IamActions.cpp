@@ -1,6 +1,7 @@
 #include "core/IamActions.h"
 
 #include "core/RuleInfo.h"
+#include "core/Spelling.h"
 
 #include <algorithm>
 #include <atomic>
@@ -61,35 +62,6 @@ bool globMatch(std::string_view P, std::string_view S) {
     ++Pi;
   return Pi == P.size();
 }
-
-/// Optimal-string-alignment distance (a swap of neighbours costs 1: "GetObjcet"),
-/// case-insensitive; anything above \p Limit comes back as Limit + 1.
-std::size_t editDistance(std::string_view A, std::string_view B, std::size_t Limit) {
-  if ((A.size() > B.size() ? A.size() - B.size() : B.size() - A.size()) > Limit)
-    return Limit + 1;
-  std::vector<std::size_t> Prev2(B.size() + 1), Prev(B.size() + 1), Cur(B.size() + 1);
-  for (std::size_t J = 0; J <= B.size(); ++J)
-    Prev[J] = J;
-  for (std::size_t I = 1; I <= A.size(); ++I) {
-    Cur[0] = I;
-    std::size_t RowMin = Cur[0];
-    for (std::size_t J = 1; J <= B.size(); ++J) {
-      std::size_t Cost = lower(A[I - 1]) == lower(B[J - 1]) ? 0 : 1;
-      Cur[J] = std::min({Prev[J] + 1, Cur[J - 1] + 1, Prev[J - 1] + Cost});
-      if (I > 1 && J > 1 && lower(A[I - 1]) == lower(B[J - 2]) && lower(A[I - 2]) == lower(B[J - 1]))
-        Cur[J] = std::min(Cur[J], Prev2[J - 2] + 1);
-      RowMin = std::min(RowMin, Cur[J]);
-    }
-    if (RowMin > Limit)
-      return Limit + 1;
-    std::swap(Prev2, Prev);
-    std::swap(Prev, Cur);
-  }
-  return std::min(Prev[B.size()], Limit + 1);
-}
-
-/// How many edits still read as a typo of a name this long.
-std::size_t typoLimit(std::size_t Length) { return Length <= 4 ? 1 : Length <= 8 ? 2 : 3; }
 
 void split(std::string_view S, char Sep, std::vector<std::string_view> &Out) {
   Out.clear();
@@ -453,17 +425,10 @@ bool IamDatabase::matchesAny(std::string_view Pattern) const {
 const IamService *IamDatabase::suggestService(std::string_view Prefix) const {
   if (Prefix.empty() || std::any_of(Prefix.begin(), Prefix.end(), isWildcard))
     return nullptr;
-  std::size_t Limit = typoLimit(Prefix.size());
-  const IamService *Best = nullptr;
-  std::size_t BestD = Limit + 1;
-  for (const IamService &S : Services) {
-    std::size_t D = editDistance(Prefix, S.prefix, std::min(Limit, BestD));
-    if (D < BestD) { // strictly closer: ties keep the first, alphabetically
-      Best = &S;
-      BestD = D;
-    }
-  }
-  return Best;
+  ClosestSpelling<const IamService *> Near(Prefix);
+  for (const IamService &S : Services)
+    Near.offer(S.prefix, &S);
+  return Near.best();
 }
 
 std::string IamDatabase::suggestAction(std::string_view Action) const {
@@ -478,17 +443,10 @@ std::string IamDatabase::suggestAction(std::string_view Action) const {
     return A->qualifiedName();
   if (Name.empty() || std::any_of(Name.begin(), Name.end(), isWildcard))
     return {};
-  std::size_t Limit = typoLimit(Name.size());
-  const IamAction *Best = nullptr;
-  std::size_t BestD = Limit + 1;
-  for (const IamAction &A : S->actions) {
-    std::size_t D = editDistance(Name, A.name, std::min(Limit, BestD));
-    if (D < BestD) {
-      Best = &A;
-      BestD = D;
-    }
-  }
-  return Best ? Best->qualifiedName() : std::string();
+  ClosestSpelling<const IamAction *> Near(Name);
+  for (const IamAction &A : S->actions)
+    Near.offer(A.name, &A);
+  return Near.best() ? Near.best()->qualifiedName() : std::string();
 }
 
 const IamConditionKey *IamDatabase::findConditionKey(std::string_view Key) const {
@@ -502,7 +460,50 @@ const IamConditionKey *IamDatabase::findConditionKey(std::string_view Key) const
     for (const IamConditionKey &K : S->conditionKeys)
       if (keyMatches(K.key, Key))
         return &K;
+  // Some services list keys of another prefix: sts those of the identity
+  // providers (accounts.google.com:aud, saml:sub), and iam:ResourceTag/${TagKey}.
+  for (const IamService &S : Services)
+    for (const IamConditionKey &K : S.conditionKeys)
+      if (!(startsWithNoCase(K.key, S.prefix) && K.key.size() > S.prefix.size() && K.key[S.prefix.size()] == ':') &&
+          keyMatches(K.key, Key))
+        return &K;
   return nullptr;
+}
+
+namespace {
+
+/// "aws:RequestTag/" of "aws:RequestTag/${TagKey}" and of "aws:RequestTag/team":
+/// the part a typo can be in when the rest is the user's own tag name.
+std::string_view keyHead(std::string_view Key) {
+  std::size_t Slash = Key.find('/');
+  return Slash == std::string_view::npos ? Key : Key.substr(0, Slash + 1);
+}
+
+} // namespace
+
+std::string IamDatabase::suggestConditionKey(std::string_view Key) const {
+  std::size_t Colon = Key.find(':');
+  if (Colon == std::string_view::npos || Key.find_first_of("*?") != std::string_view::npos)
+    return {};
+  std::string_view Head = keyHead(Key);
+  bool Templated = Head.size() < Key.size();
+  ClosestSpelling<const IamConditionKey *> Near(Head);
+  auto Offer = [&](const IamConditionKey &K) {
+    std::string_view Candidate = keyHead(K.key);
+    if ((Candidate.size() < K.key.size()) == Templated)
+      Near.offer(Candidate, &K);
+  };
+  for (const IamConditionKey &K : GlobalKeys)
+    Offer(K);
+  const IamService *S = findService(Key.substr(0, Colon));
+  if (S || (S = suggestService(Key.substr(0, Colon))))
+    for (const IamConditionKey &K : S->conditionKeys)
+      Offer(K);
+  if (!Near.best())
+    return {};
+  if (!Templated)
+    return std::string(Near.best()->key);
+  return std::string(keyHead(Near.best()->key)) + std::string(Key.substr(Head.size()));
 }
 
 namespace {

@@ -113,6 +113,10 @@ public:
   /// A global (aws:...) or service condition key, any case; templates such as
   /// "aws:RequestTag/${TagKey}" match "aws:RequestTag/team". Null when unknown.
   const IamConditionKey *findConditionKey(std::string_view Key) const;
+  /// Did-you-mean for an unknown condition key: the closest global key or key of
+  /// its service ("aws:SourceArm" -> "aws:SourceArn"; "aws:RequestTags/team" ->
+  /// "aws:RequestTag/team"). Empty when nothing is close.
+  std::string suggestConditionKey(std::string_view Key) const;
 
 private:
   IamDatabase() = default;

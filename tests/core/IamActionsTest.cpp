@@ -241,6 +241,23 @@ TEST(IamActions, ResourceTypesAndConditionKeys) {
   EXPECT_EQ(db().findConditionKey("aws:NoSuchKey"), nullptr);
   EXPECT_EQ(db().findConditionKey("aws:RequestTag/"), nullptr);
   EXPECT_GT(db().globalConditionKeys().size(), 30u);
+
+  // Keys a service lists under another prefix: identity providers' (sts) too.
+  EXPECT_NE(db().findConditionKey("accounts.google.com:aud"), nullptr);
+  EXPECT_NE(db().findConditionKey("SAML:sub"), nullptr);
+  EXPECT_NE(db().findConditionKey("token.actions.githubusercontent.com:repository"), nullptr);
+  EXPECT_NE(db().findConditionKey("iam:ResourceTag/team"), nullptr);
+  EXPECT_EQ(db().findConditionKey("accounts.google.com:nope"), nullptr);
+}
+
+TEST(IamActions, ConditionKeyDidYouMean) {
+  EXPECT_EQ(db().suggestConditionKey("aws:SourceArm"), "aws:SourceArn");
+  EXPECT_EQ(db().suggestConditionKey("aws:sourceAccont"), "aws:SourceAccount");
+  EXPECT_EQ(db().suggestConditionKey("aws:RequestTags/team"), "aws:RequestTag/team");
+  EXPECT_EQ(db().suggestConditionKey("iam:PassedToServices"), "iam:PassedToService");
+  EXPECT_EQ(db().suggestConditionKey("lamda:FunctionArn"), "lambda:FunctionArn");
+  EXPECT_EQ(db().suggestConditionKey("aws:Qqqqqqqqqqqqqq"), "");
+  EXPECT_EQ(db().suggestConditionKey("aws:Source*"), "");
 }
 
 TEST(IamActions, DidYouMean) {
