@@ -1,5 +1,7 @@
 #include "analyzers/iam/PolicyEval.h"
 
+#include "analyzers/iam/Arn.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -50,21 +52,6 @@ std::string variablesAsStars(std::string_view P) {
   }
   return Out;
 }
-
-/// The first five segments and the rest of an ARN.
-bool splitArn(std::string_view Arn, std::string_view (&Parts)[6]) {
-  std::size_t Start = 0;
-  for (int I = 0; I < 5; ++I) {
-    std::size_t Colon = Arn.find(':', Start);
-    if (Colon == std::string_view::npos)
-      return false;
-    Parts[I] = Arn.substr(Start, Colon - Start);
-    Start = Colon + 1;
-  }
-  Parts[5] = Arn.substr(Start);
-  return true;
-}
-
 
 bool anyMatches(const std::vector<PolicyString> &Patterns, auto &&Match, bool &Uncertain) {
   bool Any = false;
