@@ -36,6 +36,7 @@ struct PolicyCondition {
   std::string key; ///< "aws:SourceArn", as written
   std::vector<PolicyString> values;
   Location location; ///< the key
+  Location operatorLocation;
 };
 
 struct PolicyPrincipal {

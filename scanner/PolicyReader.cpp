@@ -183,7 +183,8 @@ private:
         continue;
       for (const auto &Key : Op.second)
         if (Key.first.IsScalar())
-          S.conditions.push_back({Op.first.Scalar(), Key.first.Scalar(), strings(Key.second), at(Key.first)});
+          S.conditions.push_back(
+              {Op.first.Scalar(), Key.first.Scalar(), strings(Key.second), at(Key.first), at(Op.first)});
     }
   }
 };
