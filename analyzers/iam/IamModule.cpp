@@ -12,6 +12,7 @@ std::unique_ptr<IamCheck> makeInvalidJson();
 std::unique_ptr<IamCheck> makeInvalidVersion();
 std::unique_ptr<IamCheck> makePolicyTooLarge();
 std::unique_ptr<IamCheck> makeUnknownAction();
+std::unique_ptr<IamCheck> makeUnknownConditionKey();
 std::unique_ptr<IamCheck> makeUnknownConditionOperator();
 std::unique_ptr<IamCheck> makeUnknownElement();
 std::unique_ptr<IamCheck> makeUnknownService();
@@ -25,6 +26,7 @@ std::vector<std::unique_ptr<IamCheck>> makeIamChecks() {
   Checks.push_back(makeInvalidVersion());
   Checks.push_back(makePolicyTooLarge());
   Checks.push_back(makeUnknownAction());
+  Checks.push_back(makeUnknownConditionKey());
   Checks.push_back(makeUnknownConditionOperator());
   Checks.push_back(makeUnknownElement());
   Checks.push_back(makeUnknownService());
