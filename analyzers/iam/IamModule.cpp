@@ -7,6 +7,7 @@ namespace fnlint::iam {
 
 std::unique_ptr<IamCheck> makeActionMatchesNothing();
 std::unique_ptr<IamCheck> makeDuplicateSid();
+std::unique_ptr<IamCheck> makeInvalidArn();
 std::unique_ptr<IamCheck> makeInvalidEffect();
 std::unique_ptr<IamCheck> makeInvalidJson();
 std::unique_ptr<IamCheck> makeInvalidVersion();
@@ -21,6 +22,7 @@ std::vector<std::unique_ptr<IamCheck>> makeIamChecks() {
   std::vector<std::unique_ptr<IamCheck>> Checks;
   Checks.push_back(makeActionMatchesNothing());
   Checks.push_back(makeDuplicateSid());
+  Checks.push_back(makeInvalidArn());
   Checks.push_back(makeInvalidEffect());
   Checks.push_back(makeInvalidJson());
   Checks.push_back(makeInvalidVersion());
