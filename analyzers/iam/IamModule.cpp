@@ -12,6 +12,7 @@ std::unique_ptr<IamCheck> makeInvalidEffect();
 std::unique_ptr<IamCheck> makeInvalidJson();
 std::unique_ptr<IamCheck> makeInvalidVersion();
 std::unique_ptr<IamCheck> makePolicyTooLarge();
+std::unique_ptr<IamCheck> makeResourceMismatch();
 std::unique_ptr<IamCheck> makeUnknownAction();
 std::unique_ptr<IamCheck> makeUnknownConditionKey();
 std::unique_ptr<IamCheck> makeUnknownConditionOperator();
@@ -27,6 +28,7 @@ std::vector<std::unique_ptr<IamCheck>> makeIamChecks() {
   Checks.push_back(makeInvalidJson());
   Checks.push_back(makeInvalidVersion());
   Checks.push_back(makePolicyTooLarge());
+  Checks.push_back(makeResourceMismatch());
   Checks.push_back(makeUnknownAction());
   Checks.push_back(makeUnknownConditionKey());
   Checks.push_back(makeUnknownConditionOperator());
