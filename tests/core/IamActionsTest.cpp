@@ -2,6 +2,7 @@
 
 #include "core/IamActions.h"
 #include "core/RuleInfo.h"
+#include "support/ReviewedList.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -430,30 +431,10 @@ TEST(IamActions, CorpusActionsAreKnownOrListed) {
     std::transform(LB.begin(), LB.end(), LB.begin(), ::tolower);
     return LA != LB ? LA < LB : A < B;
   });
-  std::string Current = slurp(ListFile);
-  if (std::getenv("FNLINT_UPDATE_GOLDEN")) {
-    std::string Header;
-    std::istringstream In(Current);
-    for (std::string Line; std::getline(In, Line) && !Line.empty() && Line[0] == '#';)
-      Header += Line + "\n";
-    std::ofstream Out(ListFile, std::ios::binary);
-    Out << Header;
-    for (const std::string &A : Ordered)
-      Out << A << "\n";
+  if (fnlint::test::updateOrCheckReviewedList(ListFile.string(), Ordered, [](const std::string &A) {
+        std::string Near = db().suggestAction(A);
+        return "AWS managed policies use " + A + ", which matches no action" +
+               (Near.empty() ? "" : " (did you mean " + Near + "?)");
+      }))
     GTEST_SKIP() << "rewrote " << ListFile.string();
-  }
-  std::set<std::string> Listed;
-  std::istringstream In(Current);
-  for (std::string Line; std::getline(In, Line);)
-    if (!Line.empty() && Line[0] != '#')
-      Listed.insert(Line);
-  for (const std::string &A : Ordered)
-    if (!Listed.count(A))
-      ADD_FAILURE() << "AWS managed policies use " << A << ", which matches no action"
-                    << (db().suggestAction(A).empty() ? "" : " (did you mean " + db().suggestAction(A) + "?)")
-                    << "; add it to " << ListFile.string() << " if that is right";
-  for (const std::string &A : Listed)
-    if (!Unknown.count(A))
-      ADD_FAILURE() << A << " is listed as unknown but the database now knows it: remove it from "
-                    << ListFile.string();
 }
