@@ -9,7 +9,9 @@
 // package.
 //
 //===----------------------------------------------------------------------===//
+#include "support/Fixture.h"
 #include "support/Process.h"
+#include "support/ReviewedList.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -17,6 +19,7 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <sstream>
 
 using namespace fnlint::test;
 
@@ -81,6 +84,49 @@ TEST(Corpus, ServerlessPatternsScanCleanly) {
     ADD_FAILURE() << "unreviewed error: " << F.dump();
   }
   EXPECT_EQ(UnknownActions, 29) << "the 29 reviewed unknown actions and services; review any change";
+}
+
+/// The text a finding points at: line \p Line, columns [Begin, End), quotes dropped.
+std::string textAt(const std::string &File, int Line, int Begin, int End) {
+  std::istringstream In(readFile(File));
+  std::string Text;
+  for (int N = 1; std::getline(In, Text) && N < Line; ++N)
+    ;
+  std::string Value = Text.substr(Begin - 1, End > Begin ? End - Begin : std::string::npos);
+  if (Value.size() >= 2 && Value.front() == '"' && Value.back() == '"')
+    Value = Value.substr(1, Value.size() - 2);
+  return Value;
+}
+
+// AWS's own managed policies (February 2025) against the validation rules:
+// what they report is exactly iam-managed-policy-validation.txt, each entry
+// reviewed (see its header). Rewrite it with
+//   FNLINT_UPDATE_GOLDEN=1 build/tests/fnlint_tests --gtest_filter='Corpus.ManagedPolicies*'
+// and review the diff.
+TEST(Corpus, ManagedPoliciesValidateAsReviewed) {
+  if (!std::filesystem::exists(Corpus + "/aws-managed-policies"))
+    GTEST_SKIP() << "corpus not found at " << Corpus << " (CI has it; see ../shared/corpus/README.md)";
+  ProcessResult R = runFnlint({"scan", "aws-managed-policies", "--format", "json"}, Corpus);
+  ASSERT_EQ(R.signal, 0);
+  ASSERT_TRUE(R.exitCode == 0 || R.exitCode == 1) << R.exitCode << "\n" << R.err;
+  auto J = nlohmann::json::parse(R.out);
+  const std::set<std::string> Rules = {"iam/invalid-arn", "iam/resource-mismatch", "iam/unknown-condition-operator",
+                                       "iam/unknown-condition-key"};
+  std::set<std::string> Got;
+  for (const auto &F : J["findings"]) {
+    std::string Rule = F["ruleId"];
+    if (!Rules.count(Rule))
+      continue;
+    std::string Path = F["location"]["path"];
+    const auto &Region = F["location"]["region"];
+    int Line = Region["startLine"];
+    Got.insert(Rule + " " + std::filesystem::path(Path).filename().string() + ":" + std::to_string(Line) + " " +
+               textAt(Corpus + "/" + Path, Line, Region["startColumn"], Region["endColumn"]));
+  }
+  std::string ListFile = std::string(FNLINT_SOURCE_DIR) + "/tests/e2e/iam-managed-policy-validation.txt";
+  if (updateOrCheckReviewedList(ListFile, std::vector<std::string>(Got.begin(), Got.end()),
+                                [](const std::string &G) { return "unreviewed finding on an AWS managed policy: " + G; }))
+    GTEST_SKIP() << "rewrote " << ListFile;
 }
 
 } // namespace
