@@ -205,6 +205,7 @@ private:
     Set(C.timeout, "Timeout");
     Set(C.memorySize, "MemorySize");
     Set(C.kmsKeyArn, "KMSKeyArn");
+    Set(C.role, "Role");
     setInteger(C.ephemeralStorage, field(field(Config, "EphemeralStorage"), "Size"), Id,
                Prefix + "EphemeralStorage.Size");
     setString(C.deadLetterTarget, field(field(Config, "DeadLetterConfig"), "TargetArn"), Id,
