@@ -262,6 +262,7 @@ public:
       for (const auto &Change : Changes)
         addPolicyDocument(Change, walkPath(Change, {"change", "after"}));
     addIam();
+    addPermissionPolicies(Out);
   }
 
 private:
