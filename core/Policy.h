@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace fnlint {
@@ -96,6 +97,10 @@ struct IamPrincipal {
   Kind kind = Kind::Role;
   std::string id;     ///< logical id, Terraform address, role name or ARN
   Location location;
+  /// The 12-digit account the principal belongs to, when the input says
+  /// (a role ARN in `aws iam` output or a Terraform state, Terraform's
+  /// data.aws_caller_identity); empty when unknown.
+  std::string account;
   std::vector<std::size_t> policies; ///< indices into Project::policies
   /// AWS managed policies attached by name or ARN and not in the scan
   /// ("arn:aws:iam::aws:policy/AWSLambdaBasicExecutionRole").
@@ -103,5 +108,13 @@ struct IamPrincipal {
   /// SAM policy templates fnlint does not expand, by name.
   std::vector<PolicyString> unexpandedTemplates;
 };
+
+/// The account field of an ARN ("123456789012", "*", empty for AWS managed
+/// policies); nullopt when \p Arn is not an ARN.
+std::optional<std::string_view> arnAccount(std::string_view Arn);
+
+/// The 12-digit account an AWS principal value names: "123456789012", or an
+/// ARN in that account ("arn:aws:iam::123456789012:role/x"); empty otherwise.
+std::string principalAccount(std::string_view AwsPrincipal);
 
 } // namespace fnlint

@@ -149,6 +149,14 @@ private:
     return It->second;
   }
 
+  /// The account in the principal's ARN (`arn:aws:iam::123456789012:role/x`):
+  /// trust rules tell its own account from others by it.
+  void setAccount(std::size_t Principal, const YAML::Node &Item) {
+    std::optional<std::string> Arn = stringField(Item, "Arn");
+    if (Arn)
+      Out.principals[Principal].account = principalAccount(*Arn);
+  }
+
   void attach(std::size_t Principal, std::size_t PolicyIndex) {
     std::vector<std::size_t> &Policies = Out.principals[Principal].policies;
     if (std::find(Policies.begin(), Policies.end(), PolicyIndex) == Policies.end())
@@ -202,6 +210,7 @@ private:
     found();
     const std::string &Id = field(Role, "RoleName").Scalar();
     std::size_t P = principal(IamPrincipal::Kind::Role, Id, Src.location(Src.start(Role), {Id, "Role", "resource"}));
+    setAccount(P, Role);
     if (YAML::Node Trust = field(Role, "AssumeRolePolicyDocument"); written(Trust))
       attach(P, add(read(Trust, Policy::Kind::Trust, Id + " trust policy", "inline", "Role.AssumeRolePolicyDocument")));
   }
@@ -253,6 +262,7 @@ private:
   void detail(const DetailShape &Shape, const YAML::Node &Item, const std::string &Path) {
     std::string Id = stringField(Item, Shape.nameKey).value_or(Path);
     std::size_t P = principal(Shape.kind, Id, Src.location(Src.start(Item), {Id, Path, "resource"}));
+    setAccount(P, Item);
     if (YAML::Node Trust = field(Item, "AssumeRolePolicyDocument"); written(Trust))
       attach(P, add(read(Trust, Policy::Kind::Trust, Id + " trust policy", "inline",
                          Path + ".AssumeRolePolicyDocument")));

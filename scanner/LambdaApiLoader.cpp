@@ -12,6 +12,7 @@
 #include "scanner/LoaderParts.h"
 
 #include "core/Invokers.h"
+#include "scanner/PolicyReader.h"
 #include "scanner/YamlSource.h"
 
 #include <nlohmann/json.hpp>
@@ -205,6 +206,7 @@ private:
     Set(C.timeout, "Timeout");
     Set(C.memorySize, "MemorySize");
     Set(C.kmsKeyArn, "KMSKeyArn");
+    Set(C.role, "Role");
     setInteger(C.ephemeralStorage, field(field(Config, "EphemeralStorage"), "Size"), Id,
                Prefix + "EphemeralStorage.Size");
     setString(C.deadLetterTarget, field(field(Config, "DeadLetterConfig"), "TargetArn"), Id,
@@ -250,26 +252,43 @@ private:
       return;
     }
     const nlohmann::json &Statements = Policy.contains("Statement") ? Policy["Statement"] : nlohmann::json();
+    std::string Function;
     if (Statements.is_object()) {
-      addStatement(Statements, 0, Where);
+      Function = addStatement(Statements, 0, Where);
     } else if (Statements.is_array()) {
       for (std::size_t I = 0; I < Statements.size(); ++I)
         if (Statements[I].is_object())
-          addStatement(Statements[I], I, Where);
+          if (std::string Name = addStatement(Statements[I], I, Where); Function.empty())
+            Function = Name;
     }
+    addResourcePolicy(PolicyNode, Function.empty() ? policyFileStem(Src.path()) : Function);
   }
 
-  void addStatement(const nlohmann::json &S, std::size_t Index, Location Where) {
-    // Lambda's AddPermission writes only Allow statements; a Deny grants nothing.
-    if (stringMember(S, "Effect") != "Allow")
-      return;
+  /// The document as a policy of the function, for the iam rules (its size,
+  /// unknown actions), besides the grants the lambda rules read.
+  void addResourcePolicy(const YAML::Node &PolicyNode, const std::string &Function) {
+    fnlint::Policy P = readPolicy(Src, PolicyNode, Policy::Kind::Resource, Function + " resource policy", "get-policy");
+    P.location.logical = {Function, "Policy", "property"};
+    IamPrincipal Owner;
+    Owner.kind = IamPrincipal::Kind::Function;
+    Owner.id = Function;
+    Owner.location = P.location;
+    Owner.policies.push_back(Out.policies.size());
+    Out.policies.push_back(std::move(P));
+    Out.principals.push_back(std::move(Owner));
+  }
+
+  /// Returns the name of the function the statement is for; empty when none.
+  std::string addStatement(const nlohmann::json &S, std::size_t Index, Location Where) {
     std::optional<std::string> Resource = S.contains("Resource") ? singleString(S["Resource"]) : std::nullopt;
-    if (!Resource || functionNameOf(*Resource).empty())
-      return;
+    std::string Function = Resource ? functionNameOf(*Resource) : std::string();
+    // Lambda's AddPermission writes only Allow statements; a Deny grants nothing.
+    if (stringMember(S, "Effect") != "Allow" || Function.empty())
+      return Function;
     std::string Sid = stringMember(S, "Sid").value_or("");
     if (Sid.empty())
       Sid = "Statement[" + std::to_string(Index) + "]";
-    Where.logical = {functionNameOf(*Resource), "Policy.Statement[" + std::to_string(Index) + "]", "property"};
+    Where.logical = {Function, "Policy.Statement[" + std::to_string(Index) + "]", "property"};
     for (const auto &[Kind, Principal] : principalsOf(S.contains("Principal") ? S["Principal"] : nlohmann::json())) {
       FunctionAttachment A;
       A.functionRef = *Resource;
@@ -288,6 +307,7 @@ private:
       A.permission = std::move(G);
       Out.attachments.push_back(std::move(A));
     }
+    return Function;
   }
 
   static void readConditions(PermissionGrant &G, const nlohmann::json &Conditions, const Location &Where) {

@@ -23,5 +23,9 @@ void loadServerlessDocument(const YamlSource &Source, const YAML::Node &Root, bo
 /// A policy document alone or `aws iam` output (get-policy-version,
 /// get-role-policy, get-role, get-account-authorization-details).
 void loadIamPolicyDocument(const YamlSource &Source, const YAML::Node &Root, TemplateLoad &Out);
+/// Each function of \p Out with permissions (AWS::Lambda::Permission,
+/// aws_lambda_permission) gets them as its resource-based policy, one
+/// statement each, attached to a Function principal (PermissionPolicies.cpp).
+void addPermissionPolicies(TemplateLoad &Out);
 
 } // namespace fnlint

@@ -1,6 +1,7 @@
 #include "scanner/TemplateLoader.h"
 
 #include "core/Invokers.h"
+#include "scanner/LoaderParts.h"
 #include "scanner/TemplateContext.h"
 #include "scanner/YamlSource.h"
 
@@ -79,6 +80,7 @@ public:
     }
     linkTemplateResources(Ctx);
     linkTemplatePolicies(Ctx);
+    addPermissionPolicies(Out);
     this->Ctx = nullptr;
   }
 

@@ -262,6 +262,7 @@ public:
       for (const auto &Change : Changes)
         addPolicyDocument(Change, walkPath(Change, {"change", "after"}));
     addIam();
+    addPermissionPolicies(Out);
   }
 
 private:
@@ -295,6 +296,7 @@ private:
 
   /// data.aws_iam_policy_document results: address -> the `json` string.
   std::map<std::string, YAML::Node> PolicyDocuments;
+  std::string CallerAccount; ///< data.aws_caller_identity's account_id; "?" when they disagree
   std::map<std::size_t, std::size_t> RoleOfResource;   ///< aws_iam_role resource -> principal
   std::map<std::size_t, std::size_t> PolicyOfResource; ///< aws_iam_policy resource -> policy
   std::map<std::string, std::size_t> PolicyByArn;      ///< known aws_iam_policy ARNs (a state) -> policy
@@ -561,10 +563,20 @@ private:
   /// whose `json` is known.
   void addPolicyDocument(const YAML::Node &R, const YAML::Node &Values) {
     std::optional<std::string> Address = stringField(R, "address");
+    if (stringField(R, "mode") == "data" && stringField(R, "type") == "aws_caller_identity")
+      addCallerAccount(field(Values, "account_id"));
     YAML::Node Json = field(Values, "json");
     if (Address && stringField(R, "mode") == "data" && stringField(R, "type") == "aws_iam_policy_document" &&
         isPlainString(Json) && !Json.Scalar().empty())
       PolicyDocuments.emplace(*Address, Json);
+  }
+
+  /// data.aws_caller_identity: the account the plan runs in, which its
+  /// roles belong to. Two different accounts (several providers) tell none.
+  void addCallerAccount(const YAML::Node &AccountId) {
+    if (!isPlainString(AccountId) || principalAccount(AccountId.Scalar()).empty() || CallerAccount == "?")
+      return;
+    CallerAccount = CallerAccount.empty() || CallerAccount == AccountId.Scalar() ? AccountId.Scalar() : "?";
   }
 
   /// The `json` of the data.aws_iam_policy_document that \p Expression
@@ -660,6 +672,10 @@ private:
     P.kind = IamPrincipal::Kind::Role;
     P.id = R.id;
     P.location = resourceStart(R);
+    // A state knows the role's ARN; a plan, the caller's account at best.
+    P.account = principalAccount(stringField(R.values, "arn").value_or(""));
+    if (P.account.empty() && CallerAccount != "?")
+      P.account = CallerAccount;
     RoleOfResource.emplace(Index, Out.principals.size());
     Out.principals.push_back(std::move(P));
   }

@@ -31,6 +31,9 @@ public:
   virtual std::string_view ruleId() const = 0;
   /// Judges one policy document.
   virtual void check(const Policy &P, const IamContext &Ctx, FindingSink &Out) const = 0;
+  /// Judges what no single document decides (a function and its role's
+  /// trust policies); runs once per scan. Most checks need only check().
+  virtual void checkProject(const IamContext &, FindingSink &) const {}
 };
 
 std::vector<std::unique_ptr<IamCheck>> makeIamChecks();

@@ -11,6 +11,7 @@ std::unique_ptr<IamCheck> makeInvalidArn();
 std::unique_ptr<IamCheck> makeInvalidEffect();
 std::unique_ptr<IamCheck> makeInvalidJson();
 std::unique_ptr<IamCheck> makeInvalidVersion();
+std::unique_ptr<IamCheck> makeLambdaRoleTrust();
 std::unique_ptr<IamCheck> makePolicyTooLarge();
 std::unique_ptr<IamCheck> makeResourceMismatch();
 std::unique_ptr<IamCheck> makeUnknownAction();
@@ -18,6 +19,8 @@ std::unique_ptr<IamCheck> makeUnknownConditionKey();
 std::unique_ptr<IamCheck> makeUnknownConditionOperator();
 std::unique_ptr<IamCheck> makeUnknownElement();
 std::unique_ptr<IamCheck> makeUnknownService();
+std::unique_ptr<IamCheck> makeTrustAnyPrincipal();
+std::unique_ptr<IamCheck> makeTrustCrossAccountNoExternalId();
 
 std::vector<std::unique_ptr<IamCheck>> makeIamChecks() {
   std::vector<std::unique_ptr<IamCheck>> Checks;
@@ -27,6 +30,7 @@ std::vector<std::unique_ptr<IamCheck>> makeIamChecks() {
   Checks.push_back(makeInvalidEffect());
   Checks.push_back(makeInvalidJson());
   Checks.push_back(makeInvalidVersion());
+  Checks.push_back(makeLambdaRoleTrust());
   Checks.push_back(makePolicyTooLarge());
   Checks.push_back(makeResourceMismatch());
   Checks.push_back(makeUnknownAction());
@@ -34,6 +38,8 @@ std::vector<std::unique_ptr<IamCheck>> makeIamChecks() {
   Checks.push_back(makeUnknownConditionOperator());
   Checks.push_back(makeUnknownElement());
   Checks.push_back(makeUnknownService());
+  Checks.push_back(makeTrustAnyPrincipal());
+  Checks.push_back(makeTrustCrossAccountNoExternalId());
   return Checks;
 }
 
@@ -58,9 +64,11 @@ void analyzePolicies(const Project &P, std::vector<Finding> &Findings) {
       if (I < Ctx.owners.size() && !Ctx.owners[I])
         Ctx.owners[I] = &Pr;
   FindingSink Sink;
-  for (const auto &Check : makeIamChecks())
+  for (const auto &Check : makeIamChecks()) {
     for (const Policy &Pol : P.policies)
       Check->check(Pol, Ctx, Sink);
+    Check->checkProject(Ctx, Sink);
+  }
   for (const Policy &Pol : P.policies)
     runDeclarativeRules(Pol, Ctx, Sink);
   runPrincipalRules(Ctx, Sink);

@@ -68,6 +68,15 @@ inline const Policy *policy(const TemplateLoad &L, std::string_view Name) {
   return nullptr;
 }
 
+/// The condition of \p S on \p Key; a test failure when there is none.
+inline const PolicyCondition *condition(const PolicyStatement &S, std::string_view Key) {
+  for (const PolicyCondition &C : S.conditions)
+    if (C.key == Key)
+      return &C;
+  ADD_FAILURE() << "no condition " << Key;
+  return nullptr;
+}
+
 /// The values of policy strings, in order.
 inline std::vector<std::string> values(const std::vector<PolicyString> &Strings) {
   std::vector<std::string> Out;

@@ -1,0 +1,33 @@
+#include "core/Policy.h"
+
+#include <algorithm>
+
+namespace fnlint {
+
+std::optional<std::string_view> arnAccount(std::string_view Arn) {
+  if (Arn.rfind("arn:", 0) != 0)
+    return std::nullopt;
+  std::size_t Start = 0;
+  for (int Field = 0; Field < 4; ++Field) { // arn:partition:service:region:
+    Start = Arn.find(':', Start);
+    if (Start == std::string_view::npos)
+      return std::nullopt;
+    ++Start;
+  }
+  std::size_t End = Arn.find(':', Start);
+  if (End == std::string_view::npos)
+    return std::nullopt;
+  return Arn.substr(Start, End - Start);
+}
+
+std::string principalAccount(std::string_view P) {
+  auto IsAccount = [](std::string_view S) {
+    return S.size() == 12 && std::all_of(S.begin(), S.end(), [](char C) { return C >= '0' && C <= '9'; });
+  };
+  if (IsAccount(P))
+    return std::string(P);
+  std::optional<std::string_view> Account = arnAccount(P);
+  return Account && IsAccount(*Account) ? std::string(*Account) : std::string();
+}
+
+} // namespace fnlint
