@@ -22,6 +22,11 @@ ActionName classifyAction(std::string_view Action, const IamDatabase &Db) {
 }
 
 void forEachAction(const Policy &P, const std::function<void(const PolicyString &)> &Visit) {
+  // A SAM policy template's actions are AWS's text, not the user's: SAM
+  // deploys them as they are (sqs:DeleteMessageBatch included), and the user
+  // can neither fix nor suppress them in their template.
+  if (P.source == "sam-template")
+    return;
   for (const PolicyStatement &S : P.statements)
     for (const PolicyString &A : S.actions)
       if (A.known)
