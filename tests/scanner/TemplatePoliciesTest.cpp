@@ -194,26 +194,12 @@ Resources:
   AccessPoint: {Type: AWS::EFS::AccessPoint}
 )";
 
-const Policy &policyNamed(const TemplateLoad &L, std::string_view Name) {
-  for (const Policy &P : L.policies)
-    if (P.name == Name)
-      return P;
-  ADD_FAILURE() << "no policy " << Name;
-  return L.policies.at(0);
-}
-
-std::vector<std::string> values(const std::vector<PolicyString> &Strings) {
-  std::vector<std::string> Out;
-  for (const PolicyString &S : Strings)
-    Out.push_back(S.value);
-  return Out;
-}
-
 TEST(TemplatePolicies, SamPolicyTemplatesBecomeTheirPolicies) {
   TemplateLoad L = loadTemplate("template.yaml", Templates);
   const IamPrincipal *Role = principal(L, "OrdersRole");
   ASSERT_NE(Role, nullptr);
-  EXPECT_EQ(policyNames(L, *Role),
+  // Asserted: the policies looked up below are there.
+  ASSERT_EQ(policyNames(L, *Role),
             (std::vector<std::string>{"Orders/Policies/DynamoDBCrudPolicy", "Orders/Policies/SQSSendMessagePolicy",
                                       "Orders/Policies/SSMParameterReadPolicy",
                                       "Orders/Policies/AWSSecretsManagerGetSecretValuePolicy",
@@ -223,7 +209,7 @@ TEST(TemplatePolicies, SamPolicyTemplatesBecomeTheirPolicies) {
 
   // A literal parameter: known ARNs, pointing at the value; the actions and
   // the statement at the template's key.
-  const Policy &Crud = policyNamed(L, "Orders/Policies/DynamoDBCrudPolicy");
+  const Policy &Crud = *policy(L, "Orders/Policies/DynamoDBCrudPolicy");
   EXPECT_EQ(Crud.kind, Policy::Kind::Identity);
   EXPECT_EQ(Crud.source, "sam-template");
   ASSERT_TRUE(Crud.version.has_value());
@@ -243,7 +229,7 @@ TEST(TemplatePolicies, SamPolicyTemplatesBecomeTheirPolicies) {
   expectAt(CrudS.resources[0].location, 13, 24);
 
   // A computed parameter: the resource is unknown, still at the value.
-  const PolicyStatement &Send = policyNamed(L, "Orders/Policies/SQSSendMessagePolicy").statements.at(0);
+  const PolicyStatement &Send = policy(L, "Orders/Policies/SQSSendMessagePolicy")->statements.at(0);
   EXPECT_EQ(values(Send.actions), (std::vector<std::string>{"sqs:SendMessage*"}));
   ASSERT_EQ(Send.resources.size(), 1u);
   EXPECT_FALSE(Send.resources[0].known);
@@ -251,7 +237,7 @@ TEST(TemplatePolicies, SamPolicyTemplatesBecomeTheirPolicies) {
 
   // A "*" of the template stays "*" whatever the parameter; a !Sub of known
   // parts resolves as everywhere in templates.
-  const Policy &Ssm = policyNamed(L, "Orders/Policies/SSMParameterReadPolicy");
+  const Policy &Ssm = *policy(L, "Orders/Policies/SSMParameterReadPolicy");
   ASSERT_EQ(Ssm.statements.size(), 2u);
   EXPECT_EQ(values(Ssm.statements[0].actions), (std::vector<std::string>{"ssm:DescribeParameters"}));
   EXPECT_EQ(values(Ssm.statements[0].resources), (std::vector<std::string>{"*"}));
@@ -263,12 +249,12 @@ TEST(TemplatePolicies, SamPolicyTemplatesBecomeTheirPolicies) {
             "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/prod/db-password");
   EXPECT_TRUE(Ssm.statements[1].resources[0].known);
 
-  const PolicyStatement &Secret = policyNamed(L, "Orders/Policies/AWSSecretsManagerGetSecretValuePolicy").statements.at(0);
+  const PolicyStatement &Secret = policy(L, "Orders/Policies/AWSSecretsManagerGetSecretValuePolicy")->statements.at(0);
   EXPECT_EQ(values(Secret.actions), (std::vector<std::string>{"secretsmanager:GetSecretValue"}));
   EXPECT_FALSE(Secret.resources.at(0).known);
 
   // Conditions come along, their values filled in like resources.
-  const PolicyStatement &Efs = policyNamed(L, "Orders/Policies/EFSWriteAccessPolicy").statements.at(0);
+  const PolicyStatement &Efs = policy(L, "Orders/Policies/EFSWriteAccessPolicy")->statements.at(0);
   EXPECT_EQ(Efs.resources.at(0).value,
             "arn:${AWS::Partition}:elasticfilesystem:${AWS::Region}:${AWS::AccountId}:file-system/fs-12345678");
   ASSERT_EQ(Efs.conditions.size(), 1u);
@@ -279,11 +265,11 @@ TEST(TemplatePolicies, SamPolicyTemplatesBecomeTheirPolicies) {
   expectAt(Efs.conditions[0].values[0].location, 22, 26);
 
   // Templates without parameters, written as {} or with no value at all.
-  EXPECT_EQ(values(policyNamed(L, "Orders/Policies/VPCAccessPolicy").statements.at(0).resources),
+  EXPECT_EQ(values(policy(L, "Orders/Policies/VPCAccessPolicy")->statements.at(0).resources),
             (std::vector<std::string>{"*"}));
-  EXPECT_EQ(values(policyNamed(L, "Orders/Policies/CloudWatchPutMetricPolicy").statements.at(0).actions),
+  EXPECT_EQ(values(policy(L, "Orders/Policies/CloudWatchPutMetricPolicy")->statements.at(0).actions),
             (std::vector<std::string>{"cloudwatch:PutMetricData"}));
-  EXPECT_EQ(policyNamed(L, "Orders/Policies[7]/S3ReadPolicy").statements.at(0).resources.at(0).value,
+  EXPECT_EQ(policy(L, "Orders/Policies[7]/S3ReadPolicy")->statements.at(0).resources.at(0).value,
             "arn:${AWS::Partition}:s3:::archive");
 }
 
