@@ -75,10 +75,13 @@ struct Policy {
   };
   Kind kind = Kind::Identity;
   /// "OrdersFunctionRole/Policies/orders-table" , "AWSLambda_FullAccess",
-  /// "SAM policy template DynamoDBCrudPolicy": how messages name it.
+  /// "OrdersFunction/Policies/DynamoDBCrudPolicy" (a SAM policy template):
+  /// how messages name it.
   std::string name;
   Location location; ///< the document
-  /// Where it comes from: "inline", "managed", "sam-template", "standalone".
+  /// Where it comes from: "inline", "managed", "sam-template" (the
+  /// statements SAM deploys for a policy template, rules/data/
+  /// sam-policy-templates.yaml), "standalone".
   std::string source;
   std::optional<PolicyString> version;
   std::vector<PolicyStatement> statements;
@@ -105,7 +108,8 @@ struct IamPrincipal {
   /// AWS managed policies attached by name or ARN and not in the scan
   /// ("arn:aws:iam::aws:policy/AWSLambdaBasicExecutionRole").
   std::vector<PolicyString> managedPolicyArns;
-  /// SAM policy templates fnlint does not expand, by name.
+  /// SAM policy templates fnlint could not expand (a name it does not know,
+  /// a parameter missing), by name; the others are in policies.
   std::vector<PolicyString> unexpandedTemplates;
 };
 

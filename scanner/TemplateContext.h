@@ -68,5 +68,12 @@ void linkTemplateResources(TemplateContext &Ctx);
 /// Reads the template's IAM roles, users, groups and policies, and each
 /// function's execution role (TemplatePolicies.cpp).
 void linkTemplatePolicies(TemplateContext &Ctx);
+/// The policy SAM makes of the policy template \p Key: \p Value in function
+/// \p FunctionId's Policies (at \p Path), named \p PolicyName; nullopt, with
+/// an input problem saying why, when fnlint does not know the template or a
+/// parameter is missing (SamPolicyTemplates.cpp).
+std::optional<Policy> expandSamPolicyTemplate(TemplateContext &Ctx, const YAML::Node &Key, const YAML::Node &Value,
+                                              const std::string &FunctionId, const std::string &Path,
+                                              std::string PolicyName);
 
 } // namespace fnlint

@@ -5,7 +5,7 @@
 // to them by reference or name; each function's execution role, and for a
 // SAM function without Role the role SAM generates (<Function>Role) with its
 // Policies: inline statements, managed policy names or ARNs, and policy
-// templates (recorded by name: fnlint does not expand them yet).
+// templates, expanded into the statements SAM deploys for them.
 //
 //===----------------------------------------------------------------------===//
 #include "scanner/TemplateContext.h"
@@ -175,6 +175,12 @@ private:
     }
   }
 
+  /// `- DynamoDBCrudPolicy: {TableName: orders}`: a one-key map that is no intrinsic.
+  static bool isTemplate(const YAML::Node &Item) {
+    return Item.IsMap() && Item.size() == 1 && !written(field(Item, "Statement")) && intrinsicOf(Item).name.empty() &&
+           Item.begin()->first.IsScalar();
+  }
+
   void samPolicies(IamPrincipal &P, const std::string &Id, const YAML::Node &Policies, const std::string &Path) {
     std::vector<YAML::Node> Items;
     if (std::optional<YAML::Node> V = Ctx.intrinsics.select(Policies); V && V->IsDefined()) {
@@ -185,6 +191,12 @@ private:
         Items.push_back(*V); // one policy: a name, an ARN or a document
       }
     }
+    // Messages and fingerprints name a template's policy after the template;
+    // the index tells two uses of one template apart.
+    std::map<std::string, int> TemplateUses;
+    for (const YAML::Node &Item : Items)
+      if (isTemplate(Item))
+        ++TemplateUses[Item.begin()->first.Scalar()];
     std::size_t N = 0;
     for (const YAML::Node &Item : Items) {
       std::string Where = Path + "[" + std::to_string(N++) + "]";
@@ -199,9 +211,15 @@ private:
         attach(P, readPolicy(Ctx.src, Item, Policy::Kind::Identity, Id + "Role/" + Where.substr(Path.size()), "inline",
                              &Ctx.intrinsics),
                Id, Where);
-      } else if (Item.IsMap() && Item.size() == 1 && intrinsicOf(Item).name.empty()) {
+      } else if (isTemplate(Item)) {
         const auto &KV = *Item.begin();
-        P.unexpandedTemplates.push_back({KV.first.Scalar(), Ctx.at(KV.first, Id, Where), true});
+        std::string Name = KV.first.Scalar();
+        std::string PolicyName =
+            Id + (TemplateUses[Name] > 1 ? "/" + Where.substr(Where.rfind('.') + 1) : "/Policies") + "/" + Name;
+        if (std::optional<Policy> Pol = expandSamPolicyTemplate(Ctx, KV.first, KV.second, Id, Where, PolicyName))
+          attach(P, std::move(*Pol), Id, Where);
+        else
+          P.unexpandedTemplates.push_back({Name, Ctx.at(KV.first, Id, Where), true});
       }
     }
   }

@@ -1,5 +1,7 @@
 #include "analyzers/iam/ActionNames.h"
 
+#include "analyzers/iam/IamCheck.h"
+
 #include "analyzers/iam/PolicyEval.h"
 
 namespace fnlint::iam {
@@ -22,6 +24,9 @@ ActionName classifyAction(std::string_view Action, const IamDatabase &Db) {
 }
 
 void forEachAction(const Policy &P, const std::function<void(const PolicyString &)> &Visit) {
+  // SAM deploys a template's actions as they are (sqs:DeleteMessageBatch included).
+  if (isAwsWrittenPolicy(P))
+    return;
   for (const PolicyStatement &S : P.statements)
     for (const PolicyString &A : S.actions)
       if (A.known)

@@ -23,7 +23,7 @@ enum class ActionName {
 ActionName classifyAction(std::string_view Action, const IamDatabase &Db);
 
 /// Calls \p Visit for every known action string of every statement (Action
-/// and NotAction).
+/// and NotAction) the user wrote: not for those of SAM policy templates.
 void forEachAction(const Policy &P, const std::function<void(const PolicyString &)> &Visit);
 
 } // namespace fnlint::iam

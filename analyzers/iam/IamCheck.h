@@ -48,6 +48,11 @@ std::string policyName(const Policy &P);
 /// `statement "ReadOrders"` when it has a Sid, else `statement 2`.
 std::string statementName(const PolicyStatement &S, std::size_t Index);
 
+/// The policy's text is AWS's, not the user's (a SAM policy template, which
+/// SAM deploys as it is): validation rules skip it, since the user can neither
+/// fix nor suppress it in their template. Security rules still judge it.
+bool isAwsWrittenPolicy(const Policy &P);
+
 /// Values fnlint itself could not know (Terraform's "unknown until apply"):
 /// not a broken document.
 bool isUnknownDocument(const Policy &P);

@@ -53,6 +53,8 @@ std::string statementName(const PolicyStatement &S, std::size_t Index) {
   return "statement " + std::to_string(Index);
 }
 
+bool isAwsWrittenPolicy(const Policy &P) { return P.source == "sam-template"; }
+
 bool isUnknownDocument(const Policy &P) { return P.invalid && P.invalid->rfind("unknown until", 0) == 0; }
 
 void analyzePolicies(const Project &P, std::vector<Finding> &Findings) {

@@ -138,6 +138,8 @@ public:
   std::string_view ruleId() const override { return "iam/resource-mismatch"; }
 
   void check(const Policy &P, const IamContext &Ctx, FindingSink &Out) const override {
+    if (isAwsWrittenPolicy(P))
+      return;
     for (std::size_t I = 0; I < P.statements.size(); ++I) {
       const PolicyStatement &S = P.statements[I];
       if (S.notResource || !hasLiteralArn(S))

@@ -84,6 +84,8 @@ public:
   std::string_view ruleId() const override { return "iam/unknown-condition-operator"; }
 
   void check(const Policy &P, const IamContext &, FindingSink &Out) const override {
+    if (isAwsWrittenPolicy(P))
+      return;
     for (std::size_t I = 0; I < P.statements.size(); ++I) {
       const PolicyStatement &S = P.statements[I];
       std::set<std::string> Reported; // an operator holds several keys: one finding

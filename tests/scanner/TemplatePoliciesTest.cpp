@@ -150,12 +150,147 @@ TEST(TemplatePolicies, FunctionsKnowTheirRole) {
     Managed.push_back(S.value);
   EXPECT_EQ(Managed, (std::vector<std::string>{"arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
                                                "arn:aws:iam::aws:policy/AmazonDynamoDBReadOnlyAccess"}));
-  ASSERT_EQ(Generated->unexpandedTemplates.size(), 1u);
-  EXPECT_EQ(Generated->unexpandedTemplates[0].value, "DynamoDBCrudPolicy");
-  EXPECT_EQ(Generated->unexpandedTemplates[0].location.region.startLine, 66u);
-  ASSERT_EQ(Generated->policies.size(), 1u);
-  const Policy &Inline = L.policies[Generated->policies[0]];
+  EXPECT_TRUE(Generated->unexpandedTemplates.empty());
+  EXPECT_EQ(policyNames(L, *Generated), (std::vector<std::string>{"Api/Policies/DynamoDBCrudPolicy", "ApiRole/[2]"}));
+  const Policy &Crud = L.policies[Generated->policies[0]];
+  EXPECT_EQ(Crud.source, "sam-template");
+  expectAt(Crud.location, 66, 11);
+  const Policy &Inline = L.policies[Generated->policies[1]];
   EXPECT_EQ(Inline.statements[0].actions[0].value, "kms:Decrypt");
+}
+
+// What SAM deploys for a function's policy templates: the template's
+// statements, with literal parameters filled in and computed ones unknown.
+const char *Templates = R"(Transform: AWS::Serverless-2016-10-31
+Parameters:
+  Env: {Type: String, Default: prod}
+Resources:
+  Orders:
+    Type: AWS::Serverless::Function
+    Properties:
+      InlineCode: "def handler(e, c): pass"
+      Handler: index.handler
+      Runtime: python3.13
+      Policies:
+        - DynamoDBCrudPolicy:
+            TableName: orders
+        - SQSSendMessagePolicy:
+            QueueName: !GetAtt Jobs.QueueName
+        - SSMParameterReadPolicy:
+            ParameterName: !Sub "${Env}/db-password"
+        - AWSSecretsManagerGetSecretValuePolicy:
+            SecretArn: !Ref DbSecret
+        - EFSWriteAccessPolicy:
+            FileSystem: fs-12345678
+            AccessPoint: !Ref AccessPoint
+        - VPCAccessPolicy: {}
+        - S3ReadPolicy: {BucketName: uploads}
+        - S3ReadPolicy: {BucketName: archive}
+        - CloudWatchPutMetricPolicy:
+        - DynamoDBCrudPolicyy: {TableName: orders}
+        - KinesisStreamReadPolicy: {}
+  Jobs: {Type: AWS::SQS::Queue}
+  DbSecret: {Type: AWS::SecretsManager::Secret}
+  AccessPoint: {Type: AWS::EFS::AccessPoint}
+)";
+
+TEST(TemplatePolicies, SamPolicyTemplatesBecomeTheirPolicies) {
+  TemplateLoad L = loadTemplate("template.yaml", Templates);
+  const IamPrincipal *Role = principal(L, "OrdersRole");
+  ASSERT_NE(Role, nullptr);
+  // Asserted: the policies looked up below are there.
+  ASSERT_EQ(policyNames(L, *Role),
+            (std::vector<std::string>{"Orders/Policies/DynamoDBCrudPolicy", "Orders/Policies/SQSSendMessagePolicy",
+                                      "Orders/Policies/SSMParameterReadPolicy",
+                                      "Orders/Policies/AWSSecretsManagerGetSecretValuePolicy",
+                                      "Orders/Policies/EFSWriteAccessPolicy", "Orders/Policies/VPCAccessPolicy",
+                                      "Orders/Policies[6]/S3ReadPolicy", "Orders/Policies[7]/S3ReadPolicy",
+                                      "Orders/Policies/CloudWatchPutMetricPolicy"}));
+
+  // A literal parameter: known ARNs, pointing at the value; the actions and
+  // the statement at the template's key.
+  const Policy &Crud = *policy(L, "Orders/Policies/DynamoDBCrudPolicy");
+  EXPECT_EQ(Crud.kind, Policy::Kind::Identity);
+  EXPECT_EQ(Crud.source, "sam-template");
+  ASSERT_TRUE(Crud.version.has_value());
+  EXPECT_EQ(Crud.version->value, "2012-10-17");
+  EXPECT_EQ(Crud.location.logical.fullyQualifiedName, "Resources.Orders.Properties.Policies[0]");
+  ASSERT_EQ(Crud.statements.size(), 1u);
+  const PolicyStatement &CrudS = Crud.statements[0];
+  expectAt(CrudS.location, 12, 11);
+  EXPECT_EQ(CrudS.effect->value, "Allow");
+  EXPECT_EQ(CrudS.actions.size(), 10u);
+  EXPECT_EQ(CrudS.actions[2].value, "dynamodb:PutItem");
+  expectAt(CrudS.actions[2].location, 12, 11);
+  EXPECT_EQ(values(CrudS.resources),
+            (std::vector<std::string>{"arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/orders",
+                                      "arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/orders/index/*"}));
+  EXPECT_TRUE(CrudS.resources[0].known);
+  expectAt(CrudS.resources[0].location, 13, 24);
+
+  // A computed parameter: the resource is unknown, still at the value.
+  const PolicyStatement &Send = policy(L, "Orders/Policies/SQSSendMessagePolicy")->statements.at(0);
+  EXPECT_EQ(values(Send.actions), (std::vector<std::string>{"sqs:SendMessage*"}));
+  ASSERT_EQ(Send.resources.size(), 1u);
+  EXPECT_FALSE(Send.resources[0].known);
+  expectAt(Send.resources[0].location, 15, 24);
+
+  // A "*" of the template stays "*" whatever the parameter; a !Sub of known
+  // parts resolves as everywhere in templates.
+  const Policy &Ssm = *policy(L, "Orders/Policies/SSMParameterReadPolicy");
+  ASSERT_EQ(Ssm.statements.size(), 2u);
+  EXPECT_EQ(values(Ssm.statements[0].actions), (std::vector<std::string>{"ssm:DescribeParameters"}));
+  EXPECT_EQ(values(Ssm.statements[0].resources), (std::vector<std::string>{"*"}));
+  EXPECT_TRUE(Ssm.statements[0].resources[0].known);
+  expectAt(Ssm.statements[0].resources[0].location, 16, 11);
+  EXPECT_EQ(values(Ssm.statements[1].actions),
+            (std::vector<std::string>{"ssm:GetParameters", "ssm:GetParameter", "ssm:GetParametersByPath"}));
+  EXPECT_EQ(Ssm.statements[1].resources[0].value,
+            "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/prod/db-password");
+  EXPECT_TRUE(Ssm.statements[1].resources[0].known);
+
+  const PolicyStatement &Secret = policy(L, "Orders/Policies/AWSSecretsManagerGetSecretValuePolicy")->statements.at(0);
+  EXPECT_EQ(values(Secret.actions), (std::vector<std::string>{"secretsmanager:GetSecretValue"}));
+  EXPECT_FALSE(Secret.resources.at(0).known);
+
+  // Conditions come along, their values filled in like resources.
+  const PolicyStatement &Efs = policy(L, "Orders/Policies/EFSWriteAccessPolicy")->statements.at(0);
+  EXPECT_EQ(Efs.resources.at(0).value,
+            "arn:${AWS::Partition}:elasticfilesystem:${AWS::Region}:${AWS::AccountId}:file-system/fs-12345678");
+  ASSERT_EQ(Efs.conditions.size(), 1u);
+  EXPECT_EQ(Efs.conditions[0].op, "StringEquals");
+  EXPECT_EQ(Efs.conditions[0].key, "elasticfilesystem:AccessPointArn");
+  ASSERT_EQ(Efs.conditions[0].values.size(), 1u);
+  EXPECT_FALSE(Efs.conditions[0].values[0].known);
+  expectAt(Efs.conditions[0].values[0].location, 22, 26);
+
+  // Templates without parameters, written as {} or with no value at all.
+  EXPECT_EQ(values(policy(L, "Orders/Policies/VPCAccessPolicy")->statements.at(0).resources),
+            (std::vector<std::string>{"*"}));
+  EXPECT_EQ(values(policy(L, "Orders/Policies/CloudWatchPutMetricPolicy")->statements.at(0).actions),
+            (std::vector<std::string>{"cloudwatch:PutMetricData"}));
+  EXPECT_EQ(policy(L, "Orders/Policies[7]/S3ReadPolicy")->statements.at(0).resources.at(0).value,
+            "arn:${AWS::Partition}:s3:::archive");
+}
+
+TEST(TemplatePolicies, UnknownTemplatesAndMissingParametersAreSaidAndKeptByName) {
+  TemplateLoad L = loadTemplate("template.yaml", Templates);
+  const IamPrincipal *Role = principal(L, "OrdersRole");
+  ASSERT_NE(Role, nullptr);
+  ASSERT_EQ(Role->unexpandedTemplates.size(), 2u);
+  EXPECT_EQ(Role->unexpandedTemplates[0].value, "DynamoDBCrudPolicyy");
+  expectAt(Role->unexpandedTemplates[0].location, 27, 11);
+  EXPECT_EQ(Role->unexpandedTemplates[1].value, "KinesisStreamReadPolicy");
+
+  ASSERT_EQ(L.problems.size(), 2u);
+  EXPECT_EQ(L.problems[0].level, Level::Note);
+  EXPECT_NE(L.problems[0].message.find("'DynamoDBCrudPolicyy' is not a SAM policy template"), std::string::npos)
+      << L.problems[0].message;
+  expectAt(L.problems[0].location, 27, 11);
+  EXPECT_EQ(L.problems[1].level, Level::Warning);
+  EXPECT_NE(L.problems[1].message.find("KinesisStreamReadPolicy needs StreamName"), std::string::npos)
+      << L.problems[1].message;
+  expectAt(L.problems[1].location, 28, 11);
 }
 
 TEST(TemplatePolicies, AStringDocumentIsParsedAndPointsAtTheString) {
