@@ -380,21 +380,61 @@ bool IamDatabase::parseText(std::string_view Origin, std::string &Error) {
         R.type = S.findResourceType(R.name);
     }
   }
+  buildIndex();
   return true;
 }
 
+void IamDatabase::buildIndex() {
+  std::size_t Bytes = 0;
+  for (const IamService &S : Services) {
+    Bytes += S.prefix.size();
+    for (const IamAction &A : S.actions)
+      Bytes += S.prefix.size() + 1 + A.name.size();
+  }
+  LowerNames.reserve(Bytes); // never grows past this: the keys stay valid
+  auto Add = [&](std::string_view Part) {
+    std::size_t Start = LowerNames.size();
+    for (char C : Part)
+      LowerNames += lower(C);
+    return std::string_view(LowerNames).substr(Start);
+  };
+  ServiceIndex.reserve(Services.size());
+  ActionIndex.reserve(ActionCount);
+  for (const IamService &S : Services) {
+    ServiceIndex.emplace(Add(S.prefix), &S);
+    for (const IamAction &A : S.actions) {
+      std::size_t Start = LowerNames.size();
+      Add(S.prefix);
+      LowerNames += ':';
+      Add(A.name);
+      ActionIndex.emplace(std::string_view(LowerNames).substr(Start), &A);
+    }
+  }
+}
+
+namespace {
+
+/// \p S in lower case in \p Buf; empty when it does not fit (no name is that long).
+std::string_view lowerInto(std::string_view S, char (&Buf)[256]) {
+  if (S.empty() || S.size() > sizeof(Buf))
+    return {};
+  for (std::size_t I = 0; I < S.size(); ++I)
+    Buf[I] = lower(S[I]);
+  return {Buf, S.size()};
+}
+
+} // namespace
+
 const IamService *IamDatabase::findService(std::string_view Prefix) const {
-  auto It = std::lower_bound(Services.begin(), Services.end(), Prefix,
-                             [](const IamService &S, std::string_view P) { return lessNoCase(S.prefix, P); });
-  return It != Services.end() && compareNoCase(It->prefix, Prefix) == 0 ? &*It : nullptr;
+  char Buf[256];
+  auto It = ServiceIndex.find(lowerInto(Prefix, Buf));
+  return It != ServiceIndex.end() ? It->second : nullptr;
 }
 
 const IamAction *IamDatabase::findAction(std::string_view Action) const {
-  std::size_t Colon = Action.find(':');
-  if (Colon == std::string_view::npos)
-    return nullptr;
-  const IamService *S = findService(Action.substr(0, Colon));
-  return S ? S->findAction(Action.substr(Colon + 1)) : nullptr;
+  char Buf[256];
+  auto It = ActionIndex.find(lowerInto(Action, Buf));
+  return It != ActionIndex.end() ? It->second : nullptr;
 }
 
 std::vector<const IamAction *> IamDatabase::expand(std::string_view Pattern) const {

@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -129,6 +130,11 @@ private:
   std::vector<IamService> Services; ///< sorted by prefix, case-insensitively
   std::vector<IamConditionKey> GlobalKeys;
   std::size_t ActionCount = 0;
+  /// Lower-case lookups: every rule asks for actions by name, many times a policy.
+  std::string LowerNames; ///< "prefix" and "prefix:action", lower case; the index keys point here
+  std::unordered_map<std::string_view, const IamService *> ServiceIndex;
+  std::unordered_map<std::string_view, const IamAction *> ActionIndex;
+  void buildIndex();
 };
 
 /// Makes \p Path (`--iam-data`) the database iamDatabase() returns, loading it now
