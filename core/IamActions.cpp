@@ -209,6 +209,10 @@ std::unique_ptr<IamDatabase> IamDatabase::load(std::string_view Path, std::strin
   namespace fs = std::filesystem;
   fs::path File(Path);
   std::error_code EC;
+  if (!fs::exists(File, EC)) {
+    Error = File.string() + ": no such directory (expected a folder holding " + std::string(TableName) + ".tsv)";
+    return nullptr;
+  }
   if (fs::is_directory(File, EC))
     File /= std::string(TableName) + ".tsv";
   std::ifstream In(File, std::ios::binary);
@@ -587,6 +591,20 @@ IamDataInfo iamDataInfo() {
   if (const DataTableInfo *T = findDataTable(TableName))
     return {std::string(T->name), std::string(T->version), std::string(T->date), std::string(T->source)};
   return IamDatabase::embedded().info();
+}
+
+std::vector<DataTableInfo> dataTablesInUse() {
+  std::span<const DataTableInfo> Built = dataTables();
+  std::vector<DataTableInfo> Out(Built.begin(), Built.end());
+  const IamDatabase *Db = active().Current.load(std::memory_order_acquire);
+  if (!Db)
+    return Out;
+  // A loaded database lives as long as the process: its strings can be viewed.
+  const IamDataInfo &I = Db->info();
+  for (DataTableInfo &T : Out)
+    if (T.name == TableName)
+      T = {TableName, I.version, I.date, I.source, {}};
+  return Out;
 }
 
 } // namespace fnlint

@@ -145,4 +145,9 @@ const IamDatabase &iamDatabase();
 /// Name, version and date of the database in use, without parsing the embedded one.
 IamDataInfo iamDataInfo();
 
+struct DataTableInfo;
+/// dataTables() with the IAM action table replaced by the one setIamDataDirectory()
+/// loaded, if any: what `--version` and SARIF's tool extensions name.
+std::vector<DataTableInfo> dataTablesInUse();
+
 } // namespace fnlint
