@@ -393,26 +393,23 @@ void IamDatabase::buildIndex() {
   for (const IamService &S : Services) {
     Bytes += S.prefix.size();
     for (const IamAction &A : S.actions)
-      Bytes += S.prefix.size() + 1 + A.name.size();
+      Bytes += A.name.size();
   }
-  LowerNames.reserve(Bytes); // never grows past this: the keys stay valid
+  LowerNames.reserve(Bytes); // never grows past this: the views stay valid
   auto Add = [&](std::string_view Part) {
     std::size_t Start = LowerNames.size();
     for (char C : Part)
       LowerNames += lower(C);
     return std::string_view(LowerNames).substr(Start);
   };
-  ServiceIndex.reserve(Services.size());
-  ActionIndex.reserve(ActionCount);
+  LowerPrefixes.reserve(Services.size());
+  FirstAction.reserve(Services.size());
+  LowerActions.reserve(ActionCount);
   for (const IamService &S : Services) {
-    ServiceIndex.emplace(Add(S.prefix), &S);
-    for (const IamAction &A : S.actions) {
-      std::size_t Start = LowerNames.size();
-      Add(S.prefix);
-      LowerNames += ':';
-      Add(A.name);
-      ActionIndex.emplace(std::string_view(LowerNames).substr(Start), &A);
-    }
+    LowerPrefixes.push_back(Add(S.prefix));
+    FirstAction.push_back(LowerActions.size());
+    for (const IamAction &A : S.actions)
+      LowerActions.push_back(Add(A.name));
   }
 }
 
@@ -429,16 +426,35 @@ std::string_view lowerInto(std::string_view S, char (&Buf)[256]) {
 
 } // namespace
 
-const IamService *IamDatabase::findService(std::string_view Prefix) const {
+std::size_t IamDatabase::serviceIndex(std::string_view Prefix) const {
   char Buf[256];
-  auto It = ServiceIndex.find(lowerInto(Prefix, Buf));
-  return It != ServiceIndex.end() ? It->second : nullptr;
+  std::string_view Lower = lowerInto(Prefix, Buf);
+  auto It = std::lower_bound(LowerPrefixes.begin(), LowerPrefixes.end(), Lower);
+  if (Lower.empty() || It == LowerPrefixes.end() || *It != Lower)
+    return std::string_view::npos;
+  return static_cast<std::size_t>(It - LowerPrefixes.begin());
+}
+
+const IamService *IamDatabase::findService(std::string_view Prefix) const {
+  std::size_t I = serviceIndex(Prefix);
+  return I == std::string_view::npos ? nullptr : &Services[I];
 }
 
 const IamAction *IamDatabase::findAction(std::string_view Action) const {
+  std::size_t Colon = Action.find(':');
+  if (Colon == std::string_view::npos)
+    return nullptr;
+  std::size_t S = serviceIndex(Action.substr(0, Colon));
+  if (S == std::string_view::npos)
+    return nullptr;
   char Buf[256];
-  auto It = ActionIndex.find(lowerInto(Action, Buf));
-  return It != ActionIndex.end() ? It->second : nullptr;
+  std::string_view Name = lowerInto(Action.substr(Colon + 1), Buf);
+  auto Begin = LowerActions.begin() + static_cast<std::ptrdiff_t>(FirstAction[S]);
+  auto End = Begin + static_cast<std::ptrdiff_t>(Services[S].actions.size());
+  auto It = std::lower_bound(Begin, End, Name);
+  if (Name.empty() || It == End || *It != Name)
+    return nullptr;
+  return &Services[S].actions[static_cast<std::size_t>(It - Begin)];
 }
 
 std::vector<const IamAction *> IamDatabase::expand(std::string_view Pattern) const {

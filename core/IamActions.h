@@ -15,7 +15,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -130,11 +129,15 @@ private:
   std::vector<IamService> Services; ///< sorted by prefix, case-insensitively
   std::vector<IamConditionKey> GlobalKeys;
   std::size_t ActionCount = 0;
-  /// Lower-case lookups: every rule asks for actions by name, many times a policy.
-  std::string LowerNames; ///< "prefix" and "prefix:action", lower case; the index keys point here
-  std::unordered_map<std::string_view, const IamService *> ServiceIndex;
-  std::unordered_map<std::string_view, const IamAction *> ActionIndex;
+  /// Lower-case copies of prefixes and action names, in Services' order, so a
+  /// lookup is a binary search of plain comparisons: every rule asks for
+  /// actions by name, many times a policy.
+  std::string LowerNames; ///< the text the views below point into
+  std::vector<std::string_view> LowerPrefixes; ///< one per service
+  std::vector<std::size_t> FirstAction;         ///< per service: its first entry in LowerActions
+  std::vector<std::string_view> LowerActions;   ///< every action, service by service
   void buildIndex();
+  std::size_t serviceIndex(std::string_view Prefix) const; ///< npos when unknown
 };
 
 /// Makes \p Path (`--iam-data`) the database iamDatabase() returns, loading it now
