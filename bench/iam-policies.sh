@@ -28,18 +28,8 @@ RSS=$(mktemp)
 trap 'rm -f "$LIST" "$RSS"' EXIT
 find "$POLICIES" -type f | sort > "$LIST"
 
-# Median wall time in ms of RUNS runs of "$@".
-median_ms() {
-    local times=()
-    for ((i = 0; i < RUNS; i++)); do
-        local start end
-        start=$(date +%s%N)
-        "$@" > /dev/null 2>&1 || true
-        end=$(date +%s%N)
-        times+=($(((end - start) / 1000000)))
-    done
-    printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'
-}
+# shellcheck source=lib.sh
+source "$BENCH_DIR/lib.sh" # median_ms
 
 # Largest peak RSS in MiB of RSS_RUNS runs of "$@".
 peak_rss_mib() {
