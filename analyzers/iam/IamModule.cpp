@@ -68,7 +68,7 @@ void analyzePolicies(const Project &P, unsigned Jobs, std::vector<Finding> &Find
       Check->check(P.policies[I], Ctx, Sinks[I]);
     runDeclarativeRules(P.policies[I], Ctx, Sinks[I]);
   });
-  runPrincipalRules(Ctx, Sinks.back());
+  runPrincipalRules(Ctx, Sinks.back(), Jobs);
   for (FindingSink &Sink : Sinks)
     for (Finding &F : Sink.findings())
       Findings.push_back(std::move(F));

@@ -3,6 +3,7 @@
 
 #include "analyzers/iam/PolicyEval.h"
 #include "core/RuleInfo.h"
+#include "core/ThreadPool.h"
 
 #include <nlohmann/json.hpp>
 
@@ -546,13 +547,20 @@ void judge(const Subject &S, const PrincipalRule &R, const IamDatabase &Db, Find
 
 } // namespace
 
-void runPrincipalRules(const IamContext &Ctx, FindingSink &Out) {
+void runPrincipalRules(const IamContext &Ctx, FindingSink &Out, unsigned Jobs) {
   const std::vector<PrincipalRule> &Rules = principalRules();
   if (Rules.empty())
     return;
-  for (const Subject &S : subjects(Ctx))
+  // Subjects are independent: judged on the workers, merged in subject order.
+  const std::vector<Subject> All = subjects(Ctx);
+  std::vector<FindingSink> Sinks(All.size());
+  parallelFor(All.size(), Jobs, [&](std::size_t I) {
     for (const PrincipalRule &R : Rules)
-      judge(S, R, Ctx.database, Out);
+      judge(All[I], R, Ctx.database, Sinks[I]);
+  });
+  for (FindingSink &Sink : Sinks)
+    for (Finding &F : Sink.findings())
+      Out.findings().push_back(std::move(F));
 }
 
 void runDeclarativeRules(const Policy &P, const IamContext &Ctx, FindingSink &Out) {
