@@ -25,7 +25,7 @@ Analysis analyzeProject(const Project &P, const AnalysisOptions &Options) {
   secrets::analyzeSecrets(P, Options.jobs, Options.secrets, Out.findings, Out.problems);
 
   lambda::analyzeFunctions(P, Options.lambda, Out.findings);
-  iam::analyzePolicies(P, Out.findings);
+  iam::analyzePolicies(P, Options.jobs, Out.findings);
 
   FindingSink Functions;
   for (const auto &Check : Checks)

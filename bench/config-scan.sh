@@ -24,18 +24,8 @@ LIST=$(mktemp)
 trap 'rm -f "$LIST"' EXIT
 find serverless-patterns -type f \( -name 'template.y*ml' -o -name 'template.json' -o -name 'serverless.yml' \) | sort > "$LIST"
 
-# Median wall time in ms of RUNS runs of "$@".
-median_ms() {
-    local times=()
-    for ((i = 0; i < RUNS; i++)); do
-        local start end
-        start=$(date +%s%N)
-        "$@" > /dev/null 2>&1 || true
-        end=$(date +%s%N)
-        times+=($(((end - start) / 1000000)))
-    done
-    printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'
-}
+# shellcheck source=lib.sh
+source "$BENCH_DIR/lib.sh" # median_ms
 
 "$FNLINT" scan serverless-patterns --format json --now 2026-11-30 -o /dev/null || true # warm the page cache
 files=$(wc -l < "$LIST")

@@ -1,6 +1,7 @@
 //===- cli/Main.cpp - fnlint's entry point ----------------------------------===//
 #include "cli/Commands.h"
 
+#include "core/IamActions.h"
 #include "core/RuleInfo.h"
 #include "scanner/UserRules.h"
 
@@ -15,6 +16,19 @@
 #include <iostream>
 
 using namespace fnlint::cli;
+
+namespace {
+
+/// `--iam-data`: loads the table now, so a bad one stops fnlint before any work.
+bool loadIamData(const std::string &Path) {
+  std::string Error;
+  if (fnlint::setIamDataDirectory(Path, Error))
+    return true;
+  std::fprintf(stderr, "fnlint: error: --iam-data: %s\n", Error.c_str());
+  return false;
+}
+
+} // namespace
 
 int main(int argc, char **argv) {
   // libzip converts every entry's DOS time with mktime(), and glibc re-checks
@@ -40,6 +54,12 @@ int main(int argc, char **argv) {
                  "packages, configuration and IAM policies."};
     App.require_subcommand(1);
     App.set_version_flag("-V,--version", versionText());
+    // The IAM action table: before the command (`fnlint --iam-data DIR --version`)
+    // or on scan, which is where it changes the findings.
+    std::string IamData;
+    const char *IamDataHelp = "Use the IAM action table DIR/iam-actions.tsv (made by scripts/gen-iam-data.sh) "
+                              "instead of the built-in one";
+    CLI::Option *IamDataOpt = App.add_option("--iam-data", IamData, IamDataHelp)->type_name("DIR");
 
     ScanArgs Scan;
     CLI::App *ScanCmd = App.add_subcommand("scan", "Scan files and folders (default: .)");
@@ -93,6 +113,7 @@ int main(int argc, char **argv) {
         ->allow_extra_args(false);
     ScanCmd->add_flag("--explain-invocations", Scan.explainInvocations,
                       "Before the report, list what invokes each function (synchronous, asynchronous, polled) and why");
+    ScanCmd->add_option("--iam-data", IamData, IamDataHelp)->type_name("DIR");
     ScanCmd->add_option("--cpp-helper", Scan.cppHelper, "Path of the fnlint-cpp helper")->group("");
 
     // User rules (docs/rule-language.md): they join the catalogue for every command.
@@ -125,6 +146,9 @@ int main(int argc, char **argv) {
     } catch (const CLI::CallForAllHelp &E) {
       return App.exit(E);
     } catch (const CLI::CallForVersion &) {
+      // The version flag stops parsing before options are stored: read --iam-data's text.
+      if (IamDataOpt->count() && !loadIamData(IamDataOpt->results().back()))
+        return ExitError;
       std::fputs(versionText().c_str(), stdout);
       return ExitClean;
     } catch (const CLI::ParseError &E) {
@@ -143,6 +167,8 @@ int main(int argc, char **argv) {
         return ExitError;
       }
     }
+    if (!IamData.empty() && !loadIamData(IamData))
+      return ExitError;
     if (*ScanCmd)
       return runScan(Scan);
     if (*RulesCmd)

@@ -126,7 +126,7 @@ ScanReport runPipeline(const ScanOptions &Scan, const AnalysisOptions &Options) 
   sortProblems(Report.problems);
   sortFindings(Report.findings);
   TextCache Texts(P);
-  fingerprintFindings(Report.findings, [&](std::string_view Path) { return Texts(Path); });
+  fingerprintFindings(Report.findings, [&](std::string_view Path) { return Texts(Path); }, Scan.jobs);
   Report.inventory = buildInventory(P, A);
   Report.filesSeen = P.filesSeen;
   return Report;

@@ -1,6 +1,7 @@
 //===- cli/RulesCommand.cpp - fnlint rules / explain / --version ------------===//
 #include "cli/Commands.h"
 
+#include "core/IamActions.h"
 #include "core/RuleInfo.h"
 
 #include <nlohmann/json.hpp>
@@ -80,7 +81,7 @@ std::string versionText() {
     First = false;
   }
   O << ")\n";
-  for (const DataTableInfo &T : dataTables())
+  for (const DataTableInfo &T : dataTablesInUse())
     if (!T.name.empty())
       O << "data: " << T.name << " version " << T.version << " (" << T.date << ")\n";
   return O.str();

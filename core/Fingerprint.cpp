@@ -8,6 +8,8 @@
 
 #include "core/Fingerprint.h"
 
+#include "core/ThreadPool.h"
+
 #include <array>
 #include <cstdio>
 #include <unordered_map>
@@ -248,7 +250,7 @@ std::uint64_t fnv1a64(std::string_view Data, std::uint64_t Seed) {
   return Hash;
 }
 
-void fingerprintFindings(std::vector<Finding> &Findings, const TextLookup &Texts) {
+void fingerprintFindings(std::vector<Finding> &Findings, const TextLookup &Texts, unsigned Jobs) {
   std::unordered_map<std::string, FileInfo> Files;
   std::unordered_map<std::string, std::uint32_t> FallbackCounts;
 
@@ -258,6 +260,19 @@ void fingerprintFindings(std::vector<Finding> &Findings, const TextLookup &Texts
       It->second.Text = Texts(Path);
     return It->second;
   };
+
+  // Hashing every line of every file with a finding is most of the work (a
+  // scan of many policies has findings in each): do it up front, in parallel.
+  std::vector<FileInfo *> ToHash;
+  for (const Finding &F : Findings)
+    if (F.location.members.empty() && F.location.region.startLine != 0) {
+      FileInfo &Info = FileFor(F.location.path);
+      if (Info.Text && !Info.HaveHashes) {
+        Info.HaveHashes = true; // filled below
+        ToHash.push_back(&Info);
+      }
+    }
+  parallelFor(ToHash.size(), Jobs, [&](std::size_t I) { ToHash[I]->Hashes = githubLineHashes(*ToHash[I]->Text); });
 
   // A second, independent seed for the upper half of the 128-bit value.
   const std::uint64_t SecondSeed = fnv1a64("fnlint/v1 second pass");

@@ -34,7 +34,8 @@ std::uint64_t fnv1a64(std::string_view Data, std::uint64_t Seed = 0xcbf29ce48422
 using TextLookup = std::function<const std::string *(std::string_view Path)>;
 
 /// Fills Finding::fingerprint and Finding::primaryLocationLineHash for every
-/// finding. Deterministic: depends only on the findings and the texts.
-void fingerprintFindings(std::vector<Finding> &Findings, const TextLookup &Texts);
+/// finding. Deterministic: depends only on the findings and the texts. Files
+/// are hashed on up to \p Jobs threads; \p Texts is only called on this one.
+void fingerprintFindings(std::vector<Finding> &Findings, const TextLookup &Texts, unsigned Jobs = 1);
 
 } // namespace fnlint

@@ -209,6 +209,10 @@ std::unique_ptr<IamDatabase> IamDatabase::load(std::string_view Path, std::strin
   namespace fs = std::filesystem;
   fs::path File(Path);
   std::error_code EC;
+  if (!fs::exists(File, EC)) {
+    Error = File.string() + ": no such directory (expected a folder holding " + std::string(TableName) + ".tsv)";
+    return nullptr;
+  }
   if (fs::is_directory(File, EC))
     File /= std::string(TableName) + ".tsv";
   std::ifstream In(File, std::ios::binary);
@@ -380,21 +384,77 @@ bool IamDatabase::parseText(std::string_view Origin, std::string &Error) {
         R.type = S.findResourceType(R.name);
     }
   }
+  buildIndex();
   return true;
 }
 
+void IamDatabase::buildIndex() {
+  std::size_t Bytes = 0;
+  for (const IamService &S : Services) {
+    Bytes += S.prefix.size();
+    for (const IamAction &A : S.actions)
+      Bytes += A.name.size();
+  }
+  LowerNames.reserve(Bytes); // never grows past this: the views stay valid
+  auto Add = [&](std::string_view Part) {
+    std::size_t Start = LowerNames.size();
+    for (char C : Part)
+      LowerNames += lower(C);
+    return std::string_view(LowerNames).substr(Start);
+  };
+  LowerPrefixes.reserve(Services.size());
+  FirstAction.reserve(Services.size());
+  LowerActions.reserve(ActionCount);
+  for (const IamService &S : Services) {
+    LowerPrefixes.push_back(Add(S.prefix));
+    FirstAction.push_back(LowerActions.size());
+    for (const IamAction &A : S.actions)
+      LowerActions.push_back(Add(A.name));
+  }
+}
+
+namespace {
+
+/// \p S in lower case in \p Buf; empty when it does not fit (no name is that long).
+std::string_view lowerInto(std::string_view S, char (&Buf)[256]) {
+  if (S.empty() || S.size() > sizeof(Buf))
+    return {};
+  for (std::size_t I = 0; I < S.size(); ++I)
+    Buf[I] = lower(S[I]);
+  return {Buf, S.size()};
+}
+
+} // namespace
+
+std::size_t IamDatabase::serviceIndex(std::string_view Prefix) const {
+  char Buf[256];
+  std::string_view Lower = lowerInto(Prefix, Buf);
+  auto It = std::lower_bound(LowerPrefixes.begin(), LowerPrefixes.end(), Lower);
+  if (Lower.empty() || It == LowerPrefixes.end() || *It != Lower)
+    return std::string_view::npos;
+  return static_cast<std::size_t>(It - LowerPrefixes.begin());
+}
+
 const IamService *IamDatabase::findService(std::string_view Prefix) const {
-  auto It = std::lower_bound(Services.begin(), Services.end(), Prefix,
-                             [](const IamService &S, std::string_view P) { return lessNoCase(S.prefix, P); });
-  return It != Services.end() && compareNoCase(It->prefix, Prefix) == 0 ? &*It : nullptr;
+  std::size_t I = serviceIndex(Prefix);
+  return I == std::string_view::npos ? nullptr : &Services[I];
 }
 
 const IamAction *IamDatabase::findAction(std::string_view Action) const {
   std::size_t Colon = Action.find(':');
   if (Colon == std::string_view::npos)
     return nullptr;
-  const IamService *S = findService(Action.substr(0, Colon));
-  return S ? S->findAction(Action.substr(Colon + 1)) : nullptr;
+  std::size_t S = serviceIndex(Action.substr(0, Colon));
+  if (S == std::string_view::npos)
+    return nullptr;
+  char Buf[256];
+  std::string_view Name = lowerInto(Action.substr(Colon + 1), Buf);
+  auto Begin = LowerActions.begin() + static_cast<std::ptrdiff_t>(FirstAction[S]);
+  auto End = Begin + static_cast<std::ptrdiff_t>(Services[S].actions.size());
+  auto It = std::lower_bound(Begin, End, Name);
+  if (Name.empty() || It == End || *It != Name)
+    return nullptr;
+  return &Services[S].actions[static_cast<std::size_t>(It - Begin)];
 }
 
 std::vector<const IamAction *> IamDatabase::expand(std::string_view Pattern) const {
@@ -547,6 +607,20 @@ IamDataInfo iamDataInfo() {
   if (const DataTableInfo *T = findDataTable(TableName))
     return {std::string(T->name), std::string(T->version), std::string(T->date), std::string(T->source)};
   return IamDatabase::embedded().info();
+}
+
+std::vector<DataTableInfo> dataTablesInUse() {
+  std::span<const DataTableInfo> Built = dataTables();
+  std::vector<DataTableInfo> Out(Built.begin(), Built.end());
+  const IamDatabase *Db = active().Current.load(std::memory_order_acquire);
+  if (!Db)
+    return Out;
+  // A loaded database lives as long as the process: its strings can be viewed.
+  const IamDataInfo &I = Db->info();
+  for (DataTableInfo &T : Out)
+    if (T.name == TableName)
+      T = {TableName, I.version, I.date, I.source, {}};
+  return Out;
 }
 
 } // namespace fnlint

@@ -129,6 +129,15 @@ private:
   std::vector<IamService> Services; ///< sorted by prefix, case-insensitively
   std::vector<IamConditionKey> GlobalKeys;
   std::size_t ActionCount = 0;
+  /// Lower-case copies of prefixes and action names, in Services' order, so a
+  /// lookup is a binary search of plain comparisons: every rule asks for
+  /// actions by name, many times a policy.
+  std::string LowerNames; ///< the text the views below point into
+  std::vector<std::string_view> LowerPrefixes; ///< one per service
+  std::vector<std::size_t> FirstAction;         ///< per service: its first entry in LowerActions
+  std::vector<std::string_view> LowerActions;   ///< every action, service by service
+  void buildIndex();
+  std::size_t serviceIndex(std::string_view Prefix) const; ///< npos when unknown
 };
 
 /// Makes \p Path (`--iam-data`) the database iamDatabase() returns, loading it now
@@ -138,5 +147,10 @@ bool setIamDataDirectory(std::string_view Path, std::string &Error);
 const IamDatabase &iamDatabase();
 /// Name, version and date of the database in use, without parsing the embedded one.
 IamDataInfo iamDataInfo();
+
+struct DataTableInfo;
+/// dataTables() with the IAM action table replaced by the one setIamDataDirectory()
+/// loaded, if any: what `--version` and SARIF's tool extensions name.
+std::vector<DataTableInfo> dataTablesInUse();
 
 } // namespace fnlint

@@ -12,6 +12,7 @@
 
 #include "reporters/JsonSupport.h"
 
+#include "core/IamActions.h"
 #include "core/RuleInfo.h"
 
 #include <nlohmann/json.hpp>
@@ -254,7 +255,7 @@ void writeSarif(const ScanReport &R, std::ostream &OS) {
   // IAM action database), with their versions and dates: a finding about a
   // deprecated runtime is only as current as its table.
   ordered_json Extensions = ordered_json::array();
-  for (const DataTableInfo &T : dataTables())
+  for (const DataTableInfo &T : dataTablesInUse())
     Extensions.push_back({{"name", "fnlint-data/" + std::string(T.name)},
                           {"version", T.version},
                           {"properties", {{"date", T.date}}}});

@@ -38,8 +38,8 @@ public:
 
 std::vector<std::unique_ptr<IamCheck>> makeIamChecks();
 
-/// Runs every iam rule on every policy of \p P.
-void analyzePolicies(const Project &P, std::vector<Finding> &Findings);
+/// Runs every iam rule on every policy of \p P, on up to \p Jobs threads.
+void analyzePolicies(const Project &P, unsigned Jobs, std::vector<Finding> &Findings);
 
 /// "policy OrdersRole/queue" as messages name a policy.
 std::string policyName(const Policy &P);

@@ -2,6 +2,7 @@
 #include "analyzers/iam/IamCheck.h"
 
 #include "analyzers/iam/RuleEngine.h"
+#include "core/ThreadPool.h"
 
 namespace fnlint::iam {
 
@@ -57,25 +58,30 @@ bool isAwsWrittenPolicy(const Policy &P) { return P.source == "sam-template"; }
 
 bool isUnknownDocument(const Policy &P) { return P.invalid && P.invalid->rfind("unknown until", 0) == 0; }
 
-void analyzePolicies(const Project &P, std::vector<Finding> &Findings) {
+void analyzePolicies(const Project &P, unsigned Jobs, std::vector<Finding> &Findings) {
   if (P.policies.empty())
     return;
-  IamContext Ctx{P, iamDatabase(), std::vector<const IamPrincipal *>(P.policies.size(), nullptr)};
+  const IamDatabase &Db = iamDatabase(); // loaded here, not by the first worker
+  IamContext Ctx{P, Db, std::vector<const IamPrincipal *>(P.policies.size(), nullptr)};
   for (const IamPrincipal &Pr : P.iamPrincipals)
     for (std::size_t I : Pr.policies)
       if (I < Ctx.owners.size() && !Ctx.owners[I])
         Ctx.owners[I] = &Pr;
-  FindingSink Sink;
-  for (const auto &Check : makeIamChecks()) {
-    for (const Policy &Pol : P.policies)
-      Check->check(Pol, Ctx, Sink);
-    Check->checkProject(Ctx, Sink);
-  }
-  for (const Policy &Pol : P.policies)
-    runDeclarativeRules(Pol, Ctx, Sink);
-  runPrincipalRules(Ctx, Sink);
-  for (Finding &F : Sink.findings())
-    Findings.push_back(std::move(F));
+  // Policies are judged one by one, so they spread over the workers; one sink
+  // each, merged in policy order, keeps the output independent of scheduling.
+  const auto Checks = makeIamChecks();
+  std::vector<FindingSink> Sinks(P.policies.size() + 2);
+  parallelFor(P.policies.size(), Jobs, [&](std::size_t I) {
+    for (const auto &Check : Checks)
+      Check->check(P.policies[I], Ctx, Sinks[I]);
+    runDeclarativeRules(P.policies[I], Ctx, Sinks[I]);
+  });
+  runPrincipalRules(Ctx, Sinks[P.policies.size()], Jobs);
+  for (const auto &Check : Checks) // rules that need more than one document
+    Check->checkProject(Ctx, Sinks.back());
+  for (FindingSink &Sink : Sinks)
+    for (Finding &F : Sink.findings())
+      Findings.push_back(std::move(F));
 }
 
 } // namespace fnlint::iam

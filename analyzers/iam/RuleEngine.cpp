@@ -3,11 +3,15 @@
 
 #include "analyzers/iam/PolicyEval.h"
 #include "core/RuleInfo.h"
+#include "core/ThreadPool.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cctype>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <tuple>
 
@@ -101,37 +105,100 @@ const std::vector<DeclarativeRule> &declarativeRules() {
   return Rules;
 }
 
+/// Every action of a database in the order findings list them (by
+/// "service:Action", byte order) and each action's place in it, built once:
+/// a statement's actions are then a mark per action, never a sort of 22,000
+/// names.
+class ActionOrder {
+public:
+  explicit ActionOrder(const IamDatabase &Db) : Services(Db.services().data()) {
+    std::size_t Count = 0;
+    for (const IamService &S : Db.services()) {
+      FirstOfService.push_back(Count);
+      Count += S.actions.size();
+    }
+    Sorted.reserve(Count);
+    for (const IamService &S : Db.services())
+      for (const IamAction &A : S.actions)
+        Sorted.push_back(&A);
+    std::sort(Sorted.begin(), Sorted.end(), [](const IamAction *A, const IamAction *B) {
+      // qualifiedName() order without building the strings: prefixes hold no
+      // ':', so "prefix:" against "prefix:" decides unless they are equal.
+      std::string_view PA = A->service->prefix, PB = B->service->prefix;
+      if (PA == PB)
+        return A->name < B->name;
+      std::size_t N = std::min(PA.size(), PB.size());
+      if (PA.substr(0, N) != PB.substr(0, N))
+        return PA.substr(0, N) < PB.substr(0, N);
+      return PA.size() < PB.size() ? ':' < PB[N] : PA[N] < ':';
+    });
+    Rank.resize(Count);
+    for (std::size_t I = 0; I < Count; ++I)
+      Rank[flatIndex(*Sorted[I])] = static_cast<std::uint32_t>(I);
+  }
+
+  std::size_t size() const { return Sorted.size(); }
+  const IamAction &at(std::size_t Rank) const { return *Sorted[Rank]; }
+  std::size_t rankOf(const IamAction &A) const { return Rank[flatIndex(A)]; }
+
+private:
+  std::size_t flatIndex(const IamAction &A) const {
+    return FirstOfService[static_cast<std::size_t>(A.service - Services)] +
+           static_cast<std::size_t>(&A - A.service->actions.data());
+  }
+
+  const IamService *Services;
+  std::vector<std::size_t> FirstOfService; ///< flat index of each service's first action
+  std::vector<const IamAction *> Sorted;
+  std::vector<std::uint32_t> Rank; ///< by flat index
+};
+
+const ActionOrder &actionOrder(const IamDatabase &Db) {
+  // One database per process in practice (the embedded one or --iam-data's);
+  // keyed by address all the same, as tests switch databases.
+  static std::mutex Lock;
+  static std::map<const IamDatabase *, std::unique_ptr<ActionOrder>> Orders;
+  std::lock_guard<std::mutex> G(Lock);
+  std::unique_ptr<ActionOrder> &O = Orders[&Db];
+  if (!O)
+    O = std::make_unique<ActionOrder>(Db);
+  return *O;
+}
+
 /// The actions of \p Levels (resource-level ones when \p ResourceLevel) the
-/// statement applies to; nullopt when an unknown pattern decides it.
+/// statement applies to, sorted; nullopt when an unknown pattern decides it.
 std::optional<std::vector<std::string>> actionsOfLevels(const PolicyStatement &S, const DeclarativeRule &R,
                                                         const IamDatabase &Db) {
+  for (const PolicyString &P : S.actions)
+    if (!P.known)
+      return std::nullopt;
+  const ActionOrder &Order = actionOrder(Db);
   auto Wanted = [&](const IamAction &A) {
     return std::find(R.levels.begin(), R.levels.end(), A.level) != R.levels.end() &&
            (!R.resourceLevel || A.supportsResourceLevelPermissions());
   };
-  std::vector<std::string> Out;
-  for (const PolicyString &P : S.actions)
-    if (!P.known)
-      return std::nullopt;
+  std::vector<std::size_t> Ranks;
   if (!S.notAction) {
     for (const PolicyString &P : S.actions)
       for (const IamAction *A : Db.expand(P.value))
         if (Wanted(*A))
-          Out.push_back(A->qualifiedName());
+          Ranks.push_back(Order.rankOf(*A));
+    std::sort(Ranks.begin(), Ranks.end());
+    Ranks.erase(std::unique(Ranks.begin(), Ranks.end()), Ranks.end());
   } else {
-    for (const IamService &Svc : Db.services())
-      for (const IamAction &A : Svc.actions) {
-        if (!Wanted(A))
-          continue;
-        std::string Name = A.qualifiedName();
-        bool Excluded = std::any_of(S.actions.begin(), S.actions.end(),
-                                    [&](const PolicyString &P) { return actionMatches(P.value, Name); });
-        if (!Excluded)
-          Out.push_back(std::move(Name));
-      }
+    // NotAction applies to every action its patterns do not name.
+    std::vector<char> Named(Order.size(), 0);
+    for (const PolicyString &P : S.actions)
+      for (const IamAction *A : Db.expand(P.value))
+        Named[Order.rankOf(*A)] = 1;
+    for (std::size_t I = 0; I < Named.size(); ++I)
+      if (!Named[I] && Wanted(Order.at(I)))
+        Ranks.push_back(I);
   }
-  std::sort(Out.begin(), Out.end());
-  Out.erase(std::unique(Out.begin(), Out.end()), Out.end());
+  std::vector<std::string> Out;
+  Out.reserve(Ranks.size());
+  for (std::size_t I : Ranks)
+    Out.push_back(Order.at(I).qualifiedName());
   return Out;
 }
 
@@ -480,13 +547,20 @@ void judge(const Subject &S, const PrincipalRule &R, const IamDatabase &Db, Find
 
 } // namespace
 
-void runPrincipalRules(const IamContext &Ctx, FindingSink &Out) {
+void runPrincipalRules(const IamContext &Ctx, FindingSink &Out, unsigned Jobs) {
   const std::vector<PrincipalRule> &Rules = principalRules();
   if (Rules.empty())
     return;
-  for (const Subject &S : subjects(Ctx))
+  // Subjects are independent: judged on the workers, merged in subject order.
+  const std::vector<Subject> All = subjects(Ctx);
+  std::vector<FindingSink> Sinks(All.size());
+  parallelFor(All.size(), Jobs, [&](std::size_t I) {
     for (const PrincipalRule &R : Rules)
-      judge(S, R, Ctx.database, Out);
+      judge(All[I], R, Ctx.database, Sinks[I]);
+  });
+  for (FindingSink &Sink : Sinks)
+    for (Finding &F : Sink.findings())
+      Out.findings().push_back(std::move(F));
 }
 
 void runDeclarativeRules(const Policy &P, const IamContext &Ctx, FindingSink &Out) {

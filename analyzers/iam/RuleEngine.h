@@ -17,7 +17,8 @@ void runDeclarativeRules(const Policy &P, const IamContext &Ctx, FindingSink &Ou
 
 /// Reports the findings of every declarative rule over a principal's whole
 /// policy set (`match.principal`): each role, user and group with its identity
-/// policies, and each identity policy attached to nothing fnlint saw.
-void runPrincipalRules(const IamContext &Ctx, FindingSink &Out);
+/// policies, and each identity policy attached to nothing fnlint saw. Subjects
+/// are judged on up to \p Jobs threads; the findings come in subject order.
+void runPrincipalRules(const IamContext &Ctx, FindingSink &Out, unsigned Jobs = 1);
 
 } // namespace fnlint::iam

@@ -356,3 +356,86 @@ TEST(Cli, ProgressLineOnlyOnATerminal) {
 }
 
 } // namespace
+
+namespace {
+
+// `--iam-data DIR` swaps the built-in IAM action table for DIR/iam-actions.tsv:
+// here a copy that knows one more S3 action and has a version of its own.
+class IamData : public ::testing::Test {
+protected:
+  void SetUp() override {
+    std::string Table = readFile(std::string(FNLINT_SOURCE_DIR) + "/rules/data/iam-actions.tsv");
+    std::size_t Version = Table.find("\nversion\t");
+    std::size_t S3 = Table.find("\nS\ts3\t");
+    ASSERT_NE(Version, std::string::npos);
+    ASSERT_NE(S3, std::string::npos);
+    std::size_t S3End = Table.find('\n', S3 + 1);
+    Table.insert(S3End + 1, "A\tGetObjects\tR\tobject*\t\n"); // the typo of the unknown-action fixture
+    Table.replace(Version + 1, Table.find('\n', Version + 1) - Version - 1, "version\t9.9.9-cli-test");
+    std::ofstream(Dir.path() + "/iam-actions.tsv", std::ios::binary) << Table;
+  }
+
+  TempDir Dir;
+  const std::string Fixture = "fixtures/iam/unknown-action/fires-sam-typo-in-policies.yaml";
+};
+
+TEST_F(IamData, ReplacesTheBuiltInTable) {
+  auto UnknownActions = [](const ProcessResult &R) {
+    std::size_t N = 0;
+    const auto J = nlohmann::json::parse(R.out);
+    for (const auto &F : J["findings"])
+      N += F["ruleId"] == "iam/unknown-action";
+    return N;
+  };
+  ProcessResult BuiltIn = runFnlint({"scan", Fixture, "--format", "json"});
+  EXPECT_EQ(UnknownActions(BuiltIn), 1u) << BuiltIn.out;
+  ProcessResult Newer = runFnlint({"scan", Fixture, "--format", "json", "--iam-data", Dir.path()});
+  EXPECT_EQ(Newer.err, "");
+  EXPECT_EQ(UnknownActions(Newer), 0u) << "the copy knows s3:GetObjects\n" << Newer.out;
+  // Before the command too, and the file itself instead of its folder.
+  ProcessResult Global = runFnlint({"--iam-data", Dir.path() + "/iam-actions.tsv", "scan", Fixture, "--format", "json"});
+  EXPECT_EQ(UnknownActions(Global), 0u) << Global.err;
+
+  ProcessResult Version = runFnlint({"--iam-data", Dir.path(), "--version"});
+  EXPECT_EQ(Version.exitCode, 0) << Version.err;
+  EXPECT_NE(Version.out.find("data: iam-actions version 9.9.9-cli-test ("), std::string::npos) << Version.out;
+  EXPECT_EQ(runFnlint({"--version"}).out.find("9.9.9-cli-test"), std::string::npos);
+
+  ProcessResult Sarif = runFnlint({"scan", Fixture, "--format", "sarif", "--iam-data", Dir.path()});
+  std::map<std::string, std::string> Extensions;
+  const auto J = nlohmann::json::parse(Sarif.out);
+  for (const auto &E : J["runs"][0]["tool"]["extensions"])
+    Extensions[E["name"]] = E["version"];
+  EXPECT_EQ(Extensions["fnlint-data/iam-actions"], "9.9.9-cli-test");
+  EXPECT_EQ(Extensions["fnlint-data/lambda-limits"], "1") << "the other tables stay";
+}
+
+TEST_F(IamData, MissingDirectoryIsAOneLineError) {
+  for (const std::vector<std::string> &Args :
+       {std::vector<std::string>{"scan", Fixture, "--iam-data", Dir.path() + "/nowhere"},
+        std::vector<std::string>{"--iam-data", Dir.path() + "/nowhere", "--version"}}) {
+    ProcessResult R = runFnlint(Args);
+    EXPECT_EQ(R.exitCode, 2);
+    EXPECT_EQ(R.out, "");
+    EXPECT_EQ(lines(R.err), 1u) << R.err;
+    EXPECT_NE(R.err.find("--iam-data: " + Dir.path() + "/nowhere: no such directory"), std::string::npos) << R.err;
+  }
+  // A folder without the table names the file it looked for.
+  fs::create_directory(Dir.path() + "/empty");
+  ProcessResult R = runFnlint({"scan", Fixture, "--iam-data", Dir.path() + "/empty"});
+  EXPECT_EQ(R.exitCode, 2);
+  EXPECT_NE(R.err.find(Dir.path() + "/empty/iam-actions.tsv: cannot read"), std::string::npos) << R.err;
+}
+
+TEST_F(IamData, MalformedLineIsNamedByFileAndLine) {
+  std::string Table = readFile(Dir.path() + "/iam-actions.tsv");
+  std::size_t Line = 1 + static_cast<std::size_t>(std::count(Table.begin(), Table.end(), '\n'));
+  std::ofstream(Dir.path() + "/iam-actions.tsv", std::ios::binary | std::ios::app) << "A\tBroken\tX\t\t\n";
+  ProcessResult R = runFnlint({"scan", Fixture, "--iam-data", Dir.path()});
+  EXPECT_EQ(R.exitCode, 2);
+  EXPECT_EQ(R.out, "");
+  EXPECT_EQ(R.err, "fnlint: error: --iam-data: " + Dir.path() + "/iam-actions.tsv:" + std::to_string(Line) +
+                       ": unknown access level 'X'\n");
+}
+
+} // namespace
