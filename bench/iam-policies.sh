@@ -20,6 +20,7 @@ FNLINT=${FNLINT:-$ROOT/build/cli/fnlint}
 CORPUS=${CORPUS:-$ROOT/../shared/corpus}
 POLICIES=aws-managed-policies
 [[ -x $FNLINT ]] || { echo "iam-policies: build fnlint first ($FNLINT)" >&2; exit 2; }
+FNLINT=$(realpath "$FNLINT") # the runs below work from the corpus folder
 [[ -d $CORPUS/$POLICIES ]] || { echo "iam-policies: no corpus at $CORPUS/$POLICIES" >&2; exit 2; }
 cd "$CORPUS"
 
