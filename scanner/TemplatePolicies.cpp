@@ -208,8 +208,9 @@ private:
           S.value = "arn:aws:iam::aws:policy/" + S.value;
         P.managedPolicyArns.push_back(std::move(S));
       } else if (Item.IsMap() && written(field(Item, "Statement"))) {
-        attach(P, readPolicy(Ctx.src, Item, Policy::Kind::Identity, Id + "Role/" + Where.substr(Path.size()), "inline",
-                             &Ctx.intrinsics),
+        // "ReportsFunction/Policies[1]", as a template's policy is "ReportsFunction/Policies/S3ReadPolicy".
+        attach(P, readPolicy(Ctx.src, Item, Policy::Kind::Identity, Id + "/" + Where.substr(Where.rfind('.') + 1),
+                             "inline", &Ctx.intrinsics),
                Id, Where);
       } else if (isTemplate(Item)) {
         const auto &KV = *Item.begin();

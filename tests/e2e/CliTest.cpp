@@ -123,7 +123,8 @@ TEST(Cli, OutputFileGetsTheReport) {
   EXPECT_EQ(R.exitCode, 1);
   EXPECT_EQ(R.out, "");
   auto J = nlohmann::json::parse(readFile(Out));
-  EXPECT_EQ(J["summary"]["warning"], 3); // unreadable-permissions, deprecated-runtime, timeout-exceeds-caller
+  // unreadable-permissions, deprecated-runtime, timeout-exceeds-caller, data-exfiltration
+  EXPECT_EQ(J["summary"]["warning"], 4);
 }
 
 TEST(Cli, UnwritableOutputIsAnError) {

@@ -151,7 +151,7 @@ TEST(TemplatePolicies, FunctionsKnowTheirRole) {
   EXPECT_EQ(Managed, (std::vector<std::string>{"arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
                                                "arn:aws:iam::aws:policy/AmazonDynamoDBReadOnlyAccess"}));
   EXPECT_TRUE(Generated->unexpandedTemplates.empty());
-  EXPECT_EQ(policyNames(L, *Generated), (std::vector<std::string>{"Api/Policies/DynamoDBCrudPolicy", "ApiRole/[2]"}));
+  EXPECT_EQ(policyNames(L, *Generated), (std::vector<std::string>{"Api/Policies/DynamoDBCrudPolicy", "Api/Policies[2]"}));
   const Policy &Crud = L.policies[Generated->policies[0]];
   EXPECT_EQ(Crud.source, "sam-template");
   expectAt(Crud.location, 66, 11);
