@@ -60,6 +60,11 @@ TEST(NodeHandlerLocator, CommonJsExports) {
   EXPECT_EQ(C.event, "e");
   EXPECT_EQ(C.body, "{ cb ( ) }");
 
+  // TypeScript's CommonJS output declares the export first; the last assignment counts.
+  Located T = locate("exports.handler = void 0;\nconst handler = async (event) => { };\nexports.handler = handler;");
+  EXPECT_TRUE(T.resolved);
+  EXPECT_EQ(T.event, "event");
+
   Located D = locate("exports['handler'] = e => e.id, exports.other = 1");
   EXPECT_TRUE(D.concise);
   EXPECT_EQ(D.event, "e");

@@ -391,10 +391,13 @@ std::optional<HandlerFunction> NodeModule::exportedFrom(const TokenRange &S, std
 std::optional<HandlerFunction> NodeModule::findHandler(std::string_view ExportName) const {
   if (ExportName.empty())
     return std::nullopt;
+  // The last assignment wins, as when the module runs: TypeScript's CommonJS
+  // output starts with `exports.handler = void 0;` and assigns the function later.
+  std::optional<HandlerFunction> Last;
   for (const TokenRange &S : Statements)
     if (auto F = exportedFrom(S, ExportName, ResolveBudget))
-      return F;
-  return std::nullopt;
+      Last = F;
+  return Last;
 }
 
 std::optional<HandlerFunction> findHandler(std::string_view Source, std::string_view ExportName) {
