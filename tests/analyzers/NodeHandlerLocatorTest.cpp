@@ -209,9 +209,34 @@ TEST(NodeHandlerLocator, MalformedInputDoesNotCrash) {
   for (std::string_view Src : {"exports.handler =", "exports.handler = async (", "export const handler = (e) =>",
                                "export {", "module.exports = {", "module.exports = { handler(", "export function",
                                "exports.handler = function(e) {", "export const handler: = 1",
-                               "module.exports = { async }", "exports[", "exports['handler'"}) {
+                               "module.exports = { async }", "module.exports = { async", "exports[",
+                               "exports['handler'", "exports.handler = async", "export { a as"}) {
     NodeModule M(Src);
     (void)M.findHandler("handler");
+  }
+}
+
+TEST(NodeHandlerLocator, RandomSoupOfJavaScriptPiecesDoesNotCrash) {
+  // Deterministic pseudo-random concatenations of fragments that stress the
+  // bracket, template, regex and export paths.
+  const std::vector<std::string_view> Pieces = {
+      "exports", ".", "handler", " = ", "async ", "(", ")", "{", "}", "[", "]", "`", "${", "'", "\"", "/",
+      "/re/", "=>", ",", ";", "\n", "module", "export ", "const ", "function ", ":", "<", ">", "as ", "x", "//",
+      "/*", "*/", "\\", "#", "1.5e", "?."};
+  std::uint32_t Seed = 12345;
+  for (int Round = 0; Round < 2000; ++Round) {
+    std::string Src;
+    int Len = 1 + static_cast<int>(Seed % 40);
+    for (int I = 0; I < Len; ++I) {
+      Seed = Seed * 1103515245u + 12345u;
+      Src += Pieces[(Seed >> 16) % Pieces.size()];
+    }
+    NodeModule M(Src);
+    (void)M.findHandler("handler");
+    std::size_t Covered = 0;
+    for (const TokenRange &R : M.topLevelStatements())
+      Covered = R.end;
+    EXPECT_EQ(Covered, M.tokens().size()) << Src;
   }
 }
 

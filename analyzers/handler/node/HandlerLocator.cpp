@@ -158,7 +158,7 @@ std::optional<HandlerFunction> NodeModule::functionAt(std::size_t I, std::size_t
   HandlerFunction F;
   F.functionToken = I;
   std::size_t J = I;
-  if (ident(J, "async") && !punct(J + 1, "=>") && !Tokens[J + 1].newlineBefore) {
+  if (ident(J, "async") && J + 1 < End && !punct(J + 1, "=>") && !Tokens[J + 1].newlineBefore) {
     F.isAsync = true;
     ++J;
   }
@@ -287,6 +287,8 @@ std::optional<HandlerFunction> NodeModule::objectProperty(std::size_t Open, std:
       ++K;
       Method = true;
     }
+    if (K >= Close)
+      break;
     const Token &Key = Tokens[K];
     bool KeyMatches = (Key.kind == TokenKind::Identifier && Key.text == Name) ||
                       (Key.kind == TokenKind::String && Key.text.size() >= 2 &&
