@@ -50,10 +50,10 @@ public:
       std::size_t Close = S.skipBrackets(Open);
       for (std::size_t J = Open + 1; J < Close; ++J)
         if (isWholeEvent(S, J, Event)) {
+          std::string Call = Open == I + 1 ? "print" : std::string(S.text(I)) + "." + std::string(S.text(I + 2));
           Out.report(ruleId(),
-                     H.handlerName() + " logs its whole event " + std::string(Event) + " (" +
-                         std::string(S.text(I)) +
-                         "): request bodies, headers and tokens in it end up in CloudWatch Logs; log the fields "
+                     H.handlerName() + " passes its whole event `" + std::string(Event) + "` to " + Call +
+                         ": request bodies, headers and tokens in it end up in CloudWatch Logs; log the fields "
                          "you need",
                      H.at(I));
           break;

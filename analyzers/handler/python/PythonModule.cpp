@@ -23,12 +23,16 @@ PythonCheck::~PythonCheck() = default;
 std::unique_ptr<PythonCheck> makeClientPerInvocation();
 std::unique_ptr<PythonCheck> makeLogsEventPayload();
 std::unique_ptr<PythonCheck> makeCommandInjection();
+std::unique_ptr<PythonCheck> makeHardcodedCredentials();
+std::unique_ptr<PythonCheck> makeTlsVerificationDisabled();
 
 std::vector<std::unique_ptr<PythonCheck>> makePythonChecks() {
   std::vector<std::unique_ptr<PythonCheck>> Out;
   Out.push_back(makeClientPerInvocation());
   Out.push_back(makeLogsEventPayload());
   Out.push_back(makeCommandInjection());
+  Out.push_back(makeHardcodedCredentials());
+  Out.push_back(makeTlsVerificationDisabled());
   return Out;
 }
 
