@@ -25,6 +25,7 @@ std::unique_ptr<PythonCheck> makeLogsEventPayload();
 std::unique_ptr<PythonCheck> makeCommandInjection();
 std::unique_ptr<PythonCheck> makeHardcodedCredentials();
 std::unique_ptr<PythonCheck> makeTlsVerificationDisabled();
+std::unique_ptr<PythonCheck> makeWriteOutsideTmp();
 
 std::vector<std::unique_ptr<PythonCheck>> makePythonChecks() {
   std::vector<std::unique_ptr<PythonCheck>> Out;
@@ -33,6 +34,7 @@ std::vector<std::unique_ptr<PythonCheck>> makePythonChecks() {
   Out.push_back(makeCommandInjection());
   Out.push_back(makeHardcodedCredentials());
   Out.push_back(makeTlsVerificationDisabled());
+  Out.push_back(makeWriteOutsideTmp());
   return Out;
 }
 
