@@ -39,11 +39,8 @@ public:
 
   void check(const HandlerFile &H, FindingSink &Out) const override {
     const Source &S = H.source;
-    std::string_view Event = H.eventParam();
-    if (Event.empty())
-      return;
-    const Function &Fn = H.fn();
-    for (std::size_t I = Fn.bodyBegin; I + 3 < Fn.bodyEnd; ++I) {
+    std::string_view Event = H.eventParam(); // a handler without parameters logs no event
+    for (std::size_t I = H.fn().bodyBegin; !Event.empty() && I + 3 < H.fn().bodyEnd; ++I) {
       std::size_t Open = logCallAt(S, I);
       if (!Open)
         continue;
