@@ -141,4 +141,21 @@ TEST(PythonSource, CallArguments) {
   EXPECT_FALSE(keywordIs(S, A, "check", "True"));
 }
 
+TEST(PythonSource, ImportsQualifyCallees) {
+  Source S("import subprocess as sp, os\n"
+           "import os.path\n"
+           "from subprocess import (run, Popen as P)\n"
+           "from os import system\n"
+           "sp.run(x)\nrun(x)\nP(x)\nsystem(x)\nos.popen(x)\nprint(x)\nobj.sp.run(x)\n");
+  EXPECT_EQ(S.qualified("sp"), "subprocess");
+  EXPECT_EQ(S.qualified("P"), "subprocess.Popen");
+  EXPECT_EQ(S.qualified("os"), "os");
+  std::vector<std::string> Calls;
+  for (std::size_t I = 0; I < S.tokens().size(); ++I)
+    if (auto [Callee, Open] = S.callAt(I); !Callee.empty())
+      Calls.push_back(Callee);
+  EXPECT_EQ(Calls, (std::vector<std::string>{"subprocess.run", "subprocess.run", "subprocess.Popen", "os.system",
+                                             "os.popen", "print"}));
+}
+
 } // namespace

@@ -4,7 +4,8 @@
 // subprocess.getoutput/getstatusoutput, or subprocess.run/call/check_call/
 // check_output/Popen with shell=True, whose command mentions the handler's
 // event parameter or a local variable assigned from it (directly, through
-// f-strings, %, + or .format, or a `for x in event...` loop). A list of
+// f-strings, %, + or .format, or a `for x in event...` loop). Import
+// aliases are followed (import subprocess as sp; from os import system). A list of
 // arguments without a shell, and a constant command, are not reported.
 //
 //===----------------------------------------------------------------------===//
@@ -56,18 +57,16 @@ std::set<std::string_view> taintedNames(const Source &S, const Function &Fn, std
 
 enum class Sink { None, AlwaysShell, ShellKeyword };
 
-Sink sinkAt(const Source &S, std::size_t I) {
-  if (!S.isBareName(I) || !S.isOp(I + 1, ".") || !S.isOp(I + 3, "("))
-    return Sink::None;
-  std::string_view Fn = S.text(I + 2);
-  if (S.isName(I, "os"))
-    return Fn == "system" || Fn == "popen" ? Sink::AlwaysShell : Sink::None;
-  if (S.isName(I, "subprocess") || S.isName(I, "commands")) {
-    if (Fn == "getoutput" || Fn == "getstatusoutput")
+/// What kind of command runner \p Callee (qualified) is.
+Sink sinkKind(std::string_view Callee) {
+  for (std::string_view Name : {"os.system", "os.popen", "subprocess.getoutput", "subprocess.getstatusoutput",
+                                "commands.getoutput", "commands.getstatusoutput"})
+    if (Callee == Name)
       return Sink::AlwaysShell;
-    if (Fn == "run" || Fn == "call" || Fn == "check_call" || Fn == "check_output" || Fn == "Popen")
+  for (std::string_view Name : {"subprocess.run", "subprocess.call", "subprocess.check_call",
+                                "subprocess.check_output", "subprocess.Popen"})
+    if (Callee == Name)
       return Sink::ShellKeyword;
-  }
   return Sink::None;
 }
 
@@ -82,11 +81,12 @@ public:
       return;
     const Function &Fn = H.fn();
     std::set<std::string_view> Tainted; // computed on the first sink only
-    for (std::size_t I = Fn.bodyBegin; I + 3 < Fn.bodyEnd; ++I) {
-      Sink K = sinkAt(S, I);
+    for (std::size_t I = Fn.bodyBegin; I + 1 < Fn.bodyEnd; ++I) {
+      auto [Callee, Open] = S.callAt(I);
+      Sink K = sinkKind(Callee);
       if (K == Sink::None)
         continue;
-      std::vector<Argument> Args = S.arguments(I + 3);
+      std::vector<Argument> Args = S.arguments(Open);
       if (Args.empty() || !Args.front().keyword.empty())
         continue;
       if (K == Sink::ShellKeyword && !keywordIs(S, Args, "shell", "True"))
@@ -96,9 +96,8 @@ public:
       if (!mentionsAny(S, Args.front().begin, Args.front().end, Tainted))
         continue;
       Out.report(ruleId(),
-                 H.handlerName() + " runs a shell command built from its event " + std::string(Event) + " (" +
-                     std::string(S.text(I)) + "." + std::string(S.text(I + 2)) +
-                     "): a caller can inject commands; pass an argument list without shell=True and validate "
+                 H.handlerName() + " runs a shell command built from its event `" + std::string(Event) + "` (" +
+                     Callee + "): a caller can inject commands; pass an argument list without shell=True and validate "
                      "the values",
                  H.at(I));
     }

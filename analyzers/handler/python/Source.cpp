@@ -1,9 +1,89 @@
 //===- analyzers/handler/python/Source.cpp - Functions of a module ---------===//
 #include "analyzers/handler/python/Source.h"
 
+#include <tuple>
+
 namespace fnlint::python {
 
-Source::Source(std::string_view T) : Text(T), Tokens(tokenize(T)) { findFunctions(); }
+Source::Source(std::string_view T) : Text(T), Tokens(tokenize(T)) {
+  findFunctions();
+  findImports();
+}
+
+std::string Source::qualified(std::string_view Local) const {
+  auto It = Imports.find(Local);
+  return It == Imports.end() ? std::string(Local) : It->second;
+}
+
+/// Keywords that can stand before '(' without being called.
+static bool isKeyword(std::string_view W) {
+  for (std::string_view K : {"import", "if", "elif", "while", "return", "in", "not", "and", "or", "assert", "del",
+                             "yield", "await", "is", "for", "with", "lambda", "else", "except", "raise", "from"})
+    if (W == K)
+      return true;
+  return false;
+}
+
+std::pair<std::string, std::size_t> Source::callAt(std::size_t I) const {
+  if (!isBareName(I) || isKeyword(text(I)))
+    return {};
+  if (isOp(I + 1, "("))
+    return {qualified(text(I)), I + 1};
+  if (isOp(I + 1, ".") && I + 2 < Tokens.size() && Tokens[I + 2].kind == TokenKind::Name && isOp(I + 3, "("))
+    return {qualified(text(I)) + "." + std::string(text(I + 2)), I + 3};
+  return {};
+}
+
+void Source::findImports() {
+  auto StatementStart = [&](std::size_t I) {
+    if (I == 0)
+      return true;
+    TokenKind K = Tokens[I - 1].kind;
+    return K == TokenKind::Newline || K == TokenKind::Indent || K == TokenKind::Dedent;
+  };
+  // A dotted name starting at I: its text and the token after it.
+  auto Dotted = [&](std::size_t I) {
+    std::string Name;
+    while (I < Tokens.size() && Tokens[I].kind == TokenKind::Name) {
+      Name += text(I);
+      if (!isOp(I + 1, ".") || I + 2 >= Tokens.size() || Tokens[I + 2].kind != TokenKind::Name)
+        return std::make_pair(Name, I + 1);
+      Name += '.';
+      I += 2;
+    }
+    return std::make_pair(Name, I);
+  };
+  for (std::size_t I = 0; I < Tokens.size(); ++I) {
+    bool IsImport = isName(I, "import"), IsFrom = isName(I, "from");
+    if ((!IsImport && !IsFrom) || !StatementStart(I))
+      continue;
+    std::string Module;
+    std::size_t J = I + 1;
+    if (IsFrom) {
+      std::tie(Module, J) = Dotted(J);
+      if (Module.empty() || !isName(J, "import"))
+        continue;
+      ++J;
+      if (isOp(J, "("))
+        ++J;
+    }
+    while (J < Tokens.size() && Tokens[J].kind == TokenKind::Name) {
+      auto [Name, Next] = Dotted(J);
+      std::string_view Local = text(J); // `import a.b` binds a
+      std::string Target = IsFrom ? Module + "." + Name : Name.substr(0, Name.find('.'));
+      if (isName(Next, "as") && Next + 1 < Tokens.size() && Tokens[Next + 1].kind == TokenKind::Name) {
+        Local = text(Next + 1);
+        Target = IsFrom ? Module + "." + Name : Name;
+        Next += 2;
+      }
+      if (Local != Target)
+        Imports[Local] = Target;
+      if (!isOp(Next, ","))
+        break;
+      J = Next + 1;
+    }
+  }
+}
 
 std::size_t Source::skipBrackets(std::size_t Open) const {
   int Depth = 0;

@@ -9,6 +9,7 @@
 
 #include "analyzers/handler/python/Tokenizer.h"
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -58,13 +59,22 @@ public:
   int topLevelFunction(std::string_view Name) const;
   /// Whether token \p I is inside a function nested in function \p F.
   bool inNestedFunction(int F, std::size_t I) const;
+  /// What a local name stands for after the file's imports: "sp" ->
+  /// "subprocess" (import subprocess as sp), "run" -> "subprocess.run"
+  /// (from subprocess import run); other names unchanged.
+  std::string qualified(std::string_view Local) const;
+  /// When a call `a(`, `a.b(` starts at \p I (a bare name), its qualified
+  /// callee and the index of its '('; else an empty name.
+  std::pair<std::string, std::size_t> callAt(std::size_t I) const;
 
 private:
   std::string_view Text;
   std::vector<Token> Tokens;
   std::vector<Function> Functions;
+  std::map<std::string_view, std::string, std::less<>> Imports;
 
   void findFunctions();
+  void findImports();
 };
 
 /// Keyword value `True` of argument \p Keyword in \p Args.
