@@ -65,26 +65,34 @@ TEST(PythonTokenizer, StringsWithPrefixesAndTripleQuotes) {
 }
 
 TEST(PythonTokenizer, FStringsExposeTheirExpressions) {
-  EXPECT_EQ(dump("f'a{x}b{{c}}{y!r:>{w}}'"), "F< x y w F> NL EOF");
-  EXPECT_EQ(dump("f\"{d['k']}\""), "F< d [ 'k' ] F> NL EOF");
-  EXPECT_EQ(dump("f\"{d[\"k\"]}\""), "F< d [ \"k\" ] F> NL EOF"); // Python 3.12 nesting
-  EXPECT_EQ(dump("f'{f\"{a}\"}'"), "F< F< a F> F> NL EOF");
-  EXPECT_EQ(dump("f'{x=}'"), "F< x F> NL EOF");
-  EXPECT_EQ(dump("f'{ {1: 2}[1] }'"), "F< { 1 : 2 } [ 1 ] F> NL EOF");
-  EXPECT_EQ(dump("F'''{a\n+ b}'''"), "F< a + b F> NL EOF");
-  EXPECT_EQ(dump("f'\\N{DASH}{x}'"), "F< x F> NL EOF");
-  EXPECT_EQ(dump("rf'\\{x}'"), "F< x F> NL EOF");
+  const std::pair<const char *, const char *> Cases[] = {
+      {"f'a{x}b{{c}}{y!r:>{w}}'", "F< x y w F> NL EOF"},
+      {"f\"{d['k']}\"", "F< d [ 'k' ] F> NL EOF"},
+      {"f\"{d[\"k\"]}\"", "F< d [ \"k\" ] F> NL EOF"}, // Python 3.12 nesting
+      {"f'{f\"{a}\"}'", "F< F< a F> F> NL EOF"},
+      {"f'{x=}'", "F< x F> NL EOF"},
+      {"f'{ {1: 2}[1] }'", "F< { 1 : 2 } [ 1 ] F> NL EOF"},
+      {"F'''{a\n+ b}'''", "F< a + b F> NL EOF"},
+      {"f'\\N{DASH}{x}'", "F< x F> NL EOF"},
+      {"rf'\\{x}'", "F< x F> NL EOF"},
+  };
+  for (const auto &[Src, Expected] : Cases)
+    EXPECT_EQ(dump(Src), Expected) << Src;
 }
 
 TEST(PythonTokenizer, MalformedInputTerminates) {
-  EXPECT_EQ(dump("s = 'abc\nx = 1\n"), "s = 'abc! NL x = 1 NL EOF");
-  EXPECT_EQ(dump("s = \"\"\"never closed\n"), "s = \"\"\"never closed\n! NL EOF");
-  EXPECT_EQ(dump("f'{x'\ny"), "F< x '! F>! NL y NL EOF");
-  EXPECT_EQ(dump("f'{"), "F< F>! NL EOF");
-  EXPECT_EQ(dump("x = (1,\n"), "x = ( 1 , NL EOF");
-  EXPECT_EQ(dump(")))\n"), ") ) ) NL EOF");
-  EXPECT_EQ(dump("\\"), "ERR NL EOF");
-  EXPECT_EQ(dump(""), "EOF");
+  const std::pair<const char *, const char *> Cases[] = {
+      {"s = 'abc\nx = 1\n", "s = 'abc! NL x = 1 NL EOF"},
+      {"s = \"\"\"never closed\n", "s = \"\"\"never closed\n! NL EOF"},
+      {"f'{x'\ny", "F< x '! F>! NL y NL EOF"},
+      {"f'{", "F< F>! NL EOF"},
+      {"x = (1,\n", "x = ( 1 , NL EOF"},
+      {")))\n", ") ) ) NL EOF"},
+      {"\\", "ERR NL EOF"},
+      {"", "EOF"},
+  };
+  for (const auto &[Src, Expected] : Cases)
+    EXPECT_EQ(dump(Src), Expected) << Src;
   // Deeply nested f-strings are bounded, random bytes never hang or crash.
   std::string Deep;
   for (int I = 0; I < 5000; ++I)
