@@ -3,8 +3,9 @@
 // boto3.client(...), boto3.resource(...) or Session(...).client(...) run in
 // the handler body are built again on every invocation. Not reported: module
 // level, helper functions (they may cache), functions nested in the handler,
-// and creation guarded by `if X is None` / `if not X` or assigned to a
-// `global` name (a cache that survives warm invocations).
+// creation guarded by `if X is None` / `if not X` or assigned to a `global`
+// name (a cache that survives warm invocations), and clients configured from
+// the request: arguments derived from the event, or credentials passed in.
 //
 //===----------------------------------------------------------------------===//
 #include "analyzers/handler/python/PythonCheck.h"
@@ -71,6 +72,8 @@ public:
         continue;
       if (S.tokens()[LineStart].kind == TokenKind::Name && Globals.count(S.text(LineStart)))
         continue; // `_client = boto3.client(...)` after `global _client`
+      if (dependsOnRequest(H, Call))
+        continue;
       std::string What = S.isName(I, "boto3") ? "boto3." + std::string(S.text(I + 2)) : "Session(...)." + std::string(S.text(Call - 1));
       Out.report(ruleId(),
                  H.handlerName() + " creates " + What +
@@ -81,6 +84,21 @@ public:
   }
 
 private:
+  /// A client configured from the request (a region or endpoint from the
+  /// event, assumed-role credentials) cannot be made once ahead of time.
+  static bool dependsOnRequest(const HandlerFile &H, std::size_t Open) {
+    const Source &S = H.source;
+    std::vector<Argument> Args = S.arguments(Open);
+    for (const Argument &A : Args)
+      if (A.keyword == "aws_access_key_id" || A.keyword == "aws_session_token")
+        return true;
+    std::string_view Event = H.eventParam();
+    if (Event.empty())
+      return false;
+    std::set<std::string_view> FromEvent = eventDerivedNames(S, H.fn(), Event);
+    return mentionsAny(S, Open + 1, S.skipBrackets(Open), FromEvent);
+  }
+
   /// Whether the condition starting at \p I tests for a missing value.
   static bool isCacheTest(const Source &S, std::size_t I) {
     if (S.isName(I, "not"))

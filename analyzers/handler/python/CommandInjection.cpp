@@ -14,47 +14,6 @@
 namespace fnlint::python {
 namespace {
 
-/// Names assigned (transitively) from the event in the handler body. Two
-/// passes reach assignments made later in a loop body.
-std::set<std::string_view> taintedNames(const Source &S, const Function &Fn, std::string_view Event) {
-  std::set<std::string_view> Tainted{Event};
-  const auto &T = S.tokens();
-  for (int Pass = 0; Pass < 2; ++Pass) {
-    std::size_t Line = Fn.bodyBegin;
-    while (Line < Fn.bodyEnd) {
-      std::size_t End = Line;
-      std::size_t LastAssign = 0;
-      for (; End < Fn.bodyEnd && T[End].kind != TokenKind::Newline && T[End].kind != TokenKind::Indent &&
-             T[End].kind != TokenKind::Dedent;
-           ++End) {
-        if (S.isOp(End, "(") || S.isOp(End, "[") || S.isOp(End, "{")) {
-          End = S.skipBrackets(End) - 1;
-          continue;
-        }
-        std::string_view Tx = S.text(End);
-        if (T[End].kind == TokenKind::Op && (Tx == "=" || (Tx.size() == 2 && Tx[1] == '=' && Tx != "==" &&
-                                                           Tx != "!=" && Tx != "<=" && Tx != ">=")))
-          LastAssign = End;
-      }
-      if (S.isName(Line, "for")) { // for x, y in <tainted>:
-        std::size_t In = Line + 1;
-        while (In < End && !S.isName(In, "in"))
-          ++In;
-        if (mentionsAny(S, In, End, Tainted))
-          for (std::size_t I = Line + 1; I < In; ++I)
-            if (S.isBareName(I))
-              Tainted.insert(S.text(I));
-      } else if (LastAssign && mentionsAny(S, LastAssign + 1, End, Tainted)) {
-        for (std::size_t I = Line; I < LastAssign; ++I)
-          if (S.isBareName(I) && !S.isOp(I + 1, ".") && !S.isOp(I + 1, "["))
-            Tainted.insert(S.text(I));
-      }
-      Line = End + 1;
-    }
-  }
-  return Tainted;
-}
-
 enum class Sink { None, AlwaysShell, ShellKeyword };
 
 /// What kind of command runner \p Callee (qualified) is.
@@ -92,7 +51,7 @@ public:
       if (K == Sink::ShellKeyword && !keywordIs(S, Args, "shell", "True"))
         continue;
       if (Tainted.empty())
-        Tainted = taintedNames(S, Fn, Event);
+        Tainted = eventDerivedNames(S, Fn, Event);
       if (!mentionsAny(S, Args.front().begin, Args.front().end, Tainted))
         continue;
       Out.report(ruleId(),

@@ -59,4 +59,9 @@ void analyzePythonText(std::string_view Text, std::string_view HandlerName, cons
 /// `x["k"]`, `f(x)`, `f"{x}"`), not as an attribute (`a.x`) or keyword (`x=`).
 bool mentionsAny(const Source &S, std::size_t Begin, std::size_t End, const std::set<std::string_view> &Names);
 
+/// The names of \p Fn's body assigned, transitively, from \p Event:
+/// `x = event[...]`, `y = f"{x}"`, `for r in event["Records"]`, and \p Event
+/// itself. Two passes reach assignments made later in a loop body.
+std::set<std::string_view> eventDerivedNames(const Source &S, const Function &Fn, std::string_view Event);
+
 } // namespace fnlint::python
