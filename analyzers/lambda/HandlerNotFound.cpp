@@ -9,6 +9,7 @@
 // as a word in the file.
 //
 //===----------------------------------------------------------------------===//
+#include "analyzers/lambda/HandlerLookup.h"
 #include "analyzers/lambda/LambdaCheck.h"
 
 #include <algorithm>
@@ -16,8 +17,6 @@
 
 namespace fnlint::lambda {
 namespace {
-
-constexpr std::uint64_t MaxSourceBytes = 8u << 20; ///< larger files are not read for the symbol test
 
 bool startsWith(std::string_view S, std::string_view P) { return S.substr(0, P.size()) == P; }
 
@@ -32,37 +31,6 @@ bool containsWord(std::string_view Text, std::string_view Word) {
   return false;
 }
 
-class PackageIndex {
-public:
-  explicit PackageIndex(const Package &P) : Pkg(P) {
-    for (const PackageEntry &E : P.entries)
-      if (E.isFile() || E.isSymlink())
-        Files.emplace(E.path, &E);
-  }
-  const PackageEntry *find(const std::string &Path) const {
-    auto It = Files.find(Path);
-    return It == Files.end() ? nullptr : It->second;
-  }
-  /// The entry's text, when it could be read and is not too large.
-  std::optional<std::string> text(const PackageEntry &E) const {
-    if (!E.isFile() || E.size > MaxSourceBytes)
-      return std::nullopt;
-    std::string Error, Out;
-    std::unique_ptr<EntryReader> R = Pkg.open(E, Error);
-    if (!R || !R->readAll(Out, MaxSourceBytes))
-      return std::nullopt;
-    return Out;
-  }
-  bool anyWithPrefix(const std::string &Prefix) const {
-    auto It = Files.lower_bound(Prefix);
-    return It != Files.end() && startsWith(It->first, Prefix);
-  }
-
-private:
-  const Package &Pkg;
-  std::map<std::string, const PackageEntry *> Files;
-};
-
 /// What the handler check concluded.
 struct Verdict {
   bool missing = false;
@@ -70,15 +38,12 @@ struct Verdict {
 };
 
 Verdict checkPython(const PackageIndex &Idx, std::string_view Handler) {
-  std::size_t Dot = Handler.rfind('.');
-  if (Dot == std::string_view::npos || Dot == 0)
+  std::optional<PythonHandlerName> Name = splitPythonHandler(Handler);
+  if (!Name)
     return {true, "a Python handler is written module.function"};
-  std::string Module(Handler.substr(0, Dot));
-  std::string Function(Handler.substr(Dot + 1));
-  std::replace(Module.begin(), Module.end(), '.', '/');
-  const PackageEntry *File = Idx.find(Module + ".py");
-  if (!File)
-    File = Idx.find(Module + "/__init__.py");
+  const std::string &Module = Name->modulePath;
+  const std::string &Function = Name->function;
+  const PackageEntry *File = findPythonModule(Idx, Module);
   if (!File) {
     // A compiled extension module or bytecode only: present, symbols unknown.
     if (Idx.anyWithPrefix(Module + ".cpython-") || Idx.find(Module + ".pyc") || Idx.find(Module + ".so"))

@@ -40,7 +40,7 @@ struct RuleCase {
   bool fires = false;
 };
 
-constexpr const char *Categories[] = {"lambda", "iam"};
+constexpr const char *Categories[] = {"lambda", "iam", "handler"};
 
 std::vector<RuleCase> findCases() {
   std::vector<RuleCase> Out;

@@ -1,0 +1,49 @@
+#include "analyzers/lambda/HandlerLookup.h"
+
+#include <algorithm>
+#include <memory>
+
+namespace fnlint::lambda {
+
+PackageIndex::PackageIndex(const Package &P) : Pkg(P) {
+  for (const PackageEntry &E : P.entries)
+    if (E.isFile() || E.isSymlink())
+      Files.emplace(E.path, &E);
+}
+
+const PackageEntry *PackageIndex::find(const std::string &Path) const {
+  auto It = Files.find(Path);
+  return It == Files.end() ? nullptr : It->second;
+}
+
+std::optional<std::string> PackageIndex::text(const PackageEntry &E) const {
+  if (!E.isFile() || E.size > MaxSourceBytes)
+    return std::nullopt;
+  std::string Error, Out;
+  std::unique_ptr<EntryReader> R = Pkg.open(E, Error);
+  if (!R || !R->readAll(Out, MaxSourceBytes))
+    return std::nullopt;
+  return Out;
+}
+
+bool PackageIndex::anyWithPrefix(const std::string &Prefix) const {
+  auto It = Files.lower_bound(Prefix);
+  return It != Files.end() && std::string_view(It->first).substr(0, Prefix.size()) == Prefix;
+}
+
+std::optional<PythonHandlerName> splitPythonHandler(std::string_view Handler) {
+  std::size_t Dot = Handler.rfind('.');
+  if (Dot == std::string_view::npos || Dot == 0 || Dot + 1 == Handler.size())
+    return std::nullopt;
+  PythonHandlerName N{std::string(Handler.substr(0, Dot)), std::string(Handler.substr(Dot + 1))};
+  std::replace(N.modulePath.begin(), N.modulePath.end(), '.', '/');
+  return N;
+}
+
+const PackageEntry *findPythonModule(const PackageIndex &Idx, const std::string &ModulePath) {
+  if (const PackageEntry *File = Idx.find(ModulePath + ".py"))
+    return File;
+  return Idx.find(ModulePath + "/__init__.py");
+}
+
+} // namespace fnlint::lambda
