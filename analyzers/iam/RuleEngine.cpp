@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <initializer_list>
 #include <optional>
 #include <tuple>
 
@@ -93,15 +94,19 @@ DeclarativeRule compile(const RuleInfo &R) {
   return D;
 }
 
+/// The catalogue's rules whose match block is a \p Block one, compiled by \p Compile.
+template <typename CompiledRule>
+std::vector<CompiledRule> compileRules(std::string_view Block, CompiledRule (*Compile)(const RuleInfo &)) {
+  std::vector<CompiledRule> Out;
+  for (const RuleInfo &R : ruleCatalogue())
+    if (!R.match.empty() && nlohmann::json::parse(R.match).contains(Block))
+      Out.push_back(Compile(R));
+  return Out;
+}
+
 const std::vector<DeclarativeRule> &declarativeRules() {
   // A function-local static: compiled on first use, not at start-up.
-  static const std::vector<DeclarativeRule> Rules = [] {
-    std::vector<DeclarativeRule> Out;
-    for (const RuleInfo &R : ruleCatalogue())
-      if (!R.match.empty() && nlohmann::json::parse(R.match).contains("statement"))
-        Out.push_back(compile(R));
-    return Out;
-  }();
+  static const std::vector<DeclarativeRule> Rules = compileRules("statement", compile);
   return Rules;
 }
 
@@ -276,22 +281,26 @@ std::string listed(const std::vector<std::string> &Items) {
   return Out;
 }
 
-std::string render(std::string_view Template, const std::string &Statement, const Policy &P,
-                   const std::vector<std::string> &Actions) {
+/// \p Template with each `{name}` of \p Values replaced; other text as written.
+std::string fill(std::string_view Template,
+                 std::initializer_list<std::pair<std::string_view, std::string>> Values) {
   std::string Out;
   for (std::size_t I = 0; I < Template.size();) {
-    auto Take = [&](std::string_view Name, const std::string &Value) {
-      if (Template.substr(I, Name.size()) != Name)
-        return false;
-      Out += Value;
-      I += Name.size();
-      return true;
-    };
-    if (Take("{statement}", Statement) || Take("{policy}", policyName(P)) || Take("{actions}", listed(Actions)))
+    auto It = std::find_if(Values.begin(), Values.end(),
+                           [&](const auto &V) { return Template.substr(I, V.first.size()) == V.first; });
+    if (It != Values.end()) {
+      Out += It->second;
+      I += It->first.size();
       continue;
+    }
     Out += Template[I++];
   }
   return Out;
+}
+
+std::string render(std::string_view Template, const std::string &Statement, const Policy &P,
+                   const std::vector<std::string> &Actions) {
+  return fill(Template, {{"{statement}", Statement}, {"{policy}", policyName(P)}, {"{actions}", listed(Actions)}});
 }
 
 //===-- Rules over a principal's whole policy set -------------------------===//
@@ -340,13 +349,7 @@ PrincipalRule compilePrincipal(const RuleInfo &R) {
 }
 
 const std::vector<PrincipalRule> &principalRules() {
-  static const std::vector<PrincipalRule> Rules = [] {
-    std::vector<PrincipalRule> Out;
-    for (const RuleInfo &R : ruleCatalogue())
-      if (!R.match.empty() && nlohmann::json::parse(R.match).contains("principal"))
-        Out.push_back(compilePrincipal(R));
-    return Out;
-  }();
+  static const std::vector<PrincipalRule> Rules = compileRules("principal", compilePrincipal);
   return Rules;
 }
 
@@ -427,21 +430,11 @@ std::string describeGrants(const std::vector<GrantedAction> &Granted, std::size_
 
 std::string renderPrincipal(std::string_view Template, const Subject &S, const std::vector<std::string> &Actions,
                             const std::string &Grants, const std::string &Method, const std::string &Others) {
-  std::string Out;
-  for (std::size_t I = 0; I < Template.size();) {
-    auto Take = [&](std::string_view Name, const std::string &Value) {
-      if (Template.substr(I, Name.size()) != Name)
-        return false;
-      Out += Value;
-      I += Name.size();
-      return true;
-    };
-    if (Take("{principal}", S.name) || Take("{actions}", listed(Actions)) || Take("{grants}", Grants) ||
-        Take("{method}", Method) || Take("{others}", Others))
-      continue;
-    Out += Template[I++];
-  }
-  return Out;
+  return fill(Template, {{"{principal}", S.name},
+                         {"{actions}", listed(Actions)},
+                         {"{grants}", Grants},
+                         {"{method}", Method},
+                         {"{others}", Others}});
 }
 
 /// The actions of the rule's access levels any Allow statement of \p S names, sorted.
