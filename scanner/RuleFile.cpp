@@ -1,17 +1,14 @@
 //===- scanner/RuleFile.cpp - Checking rule YAML files ----------------------===//
 #include "scanner/RuleFile.h"
 
+#include <cctype>
 #include <set>
 
 namespace fnlint {
 
-namespace {
+void failAt(const YAML::Node &Where, const std::string &Message) { throw RuleFileError(Message, Where.Mark()); }
 
-[[noreturn]] void fail(const YAML::Node &Where, const std::string &Message) {
-  throw RuleFileError(Message, Where.Mark());
-}
-
-bool isKebab(const std::string &S) {
+bool isKebabCase(std::string_view S) {
   if (S.empty() || S.front() == '-' || S.back() == '-')
     return false;
   for (char C : S)
@@ -20,69 +17,81 @@ bool isKebab(const std::string &S) {
   return true;
 }
 
-} // namespace
+std::string pascalRuleName(std::string_view Id) {
+  std::string Out;
+  bool Upper = true;
+  for (char C : Id) {
+    if (C == '/' || C == '-' || C == '_') {
+      Upper = true;
+      continue;
+    }
+    Out += Upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(C))) : C;
+    Upper = false;
+  }
+  return Out;
+}
 
 std::string checkMatchBlock(const YAML::Node &M) {
   // Every message names the key path, and the error carries the offending node's position.
   auto Map = [&](const YAML::Node &N, const std::string &Where, const std::set<std::string> &Keys) {
     if (!N.IsMap())
-      fail(N, Where + " must be a map");
+      failAt(N, Where + " must be a map");
     for (const auto &KV : N)
       if (!Keys.count(KV.first.as<std::string>()))
-        fail(KV.first, "unknown key '" + Where + "." + KV.first.as<std::string>() + "' (docs/rule-language.md)");
+        failAt(KV.first, "unknown key '" + Where + "." + KV.first.as<std::string>() + "' (docs/rule-language.md)");
   };
   auto Bool = [&](const YAML::Node &N, const std::string &Where) {
     if (N && (!N.IsScalar() || (N.Scalar() != "true" && N.Scalar() != "false")))
-      fail(N, Where + " must be true or false");
+      failAt(N, Where + " must be true or false");
   };
   auto List = [&](const YAML::Node &N, const std::string &Where, const std::set<std::string> &Allowed) {
     if (!N)
       return;
     if (!N.IsSequence() || N.size() == 0)
-      fail(N, Where + " must be a non-empty list");
+      failAt(N, Where + " must be a non-empty list");
     for (const auto &I : N)
       if (!I.IsScalar() || (!Allowed.empty() && !Allowed.count(I.Scalar())))
-        fail(I, Where + " has an invalid item");
+        failAt(I, Where + " has an invalid item");
   };
   Map(M, "match", {"statement", "principal"});
   if (YAML::Node P = M["principal"]) {
     if (M["statement"])
-      fail(M, "match has either a statement or a principal block, not both");
+      failAt(M, "match has either a statement or a principal block, not both");
     Map(P, "match.principal", {"resources", "allows-any-of", "allows-all-of"});
     if (YAML::Node R = P["resources"]; R && (!R.IsScalar() || (R.Scalar() != "every" && R.Scalar() != "some")))
-      fail(R, "match.principal.resources must be every or some");
+      failAt(R, "match.principal.resources must be every or some");
     if (!P["allows-any-of"] == !P["allows-all-of"])
-      fail(P, "match.principal needs exactly one of allows-any-of and allows-all-of");
+      failAt(P, "match.principal needs exactly one of allows-any-of and allows-all-of");
     auto Actions = [&](const YAML::Node &N, const std::string &Where) {
       List(N, Where, {});
       for (const auto &I : N)
         if (I.Scalar().find(':') == std::string::npos || I.Scalar().find_first_of("*?") != std::string::npos)
-          fail(I, Where + " items are service:action names without wildcards");
+          failAt(I, Where + " items are service:action names without wildcards");
     };
     if (YAML::Node A = P["allows-any-of"]) {
       Map(A, "match.principal.allows-any-of", {"actions", "access-levels", "resource-level"});
       Bool(A["resource-level"], "match.principal.allows-any-of.resource-level");
       if (A["resource-level"] && !A["access-levels"])
-        fail(A["resource-level"], "match.principal.allows-any-of.resource-level needs access-levels");
+        failAt(A["resource-level"], "match.principal.allows-any-of.resource-level needs access-levels");
       if (!A["actions"] && !A["access-levels"])
-        fail(A, "match.principal.allows-any-of needs actions or access-levels");
+        failAt(A, "match.principal.allows-any-of needs actions or access-levels");
       Actions(A["actions"], "match.principal.allows-any-of.actions");
       List(A["access-levels"], "match.principal.allows-any-of.access-levels",
            {"List", "Read", "Write", "Tagging", "Permissions management"});
     }
     if (YAML::Node C = P["allows-all-of"]) {
       if (!C.IsSequence() || C.size() == 0)
-        fail(C, "match.principal.allows-all-of must be a non-empty list of combinations");
+        failAt(C, "match.principal.allows-all-of must be a non-empty list of combinations");
       std::set<std::string> Names;
       for (const auto &Comb : C) {
         Map(Comb, "match.principal.allows-all-of[]", {"name", "description", "actions"});
         for (const char *Key : {"name", "description"})
           if (!Comb[Key] || !Comb[Key].IsScalar() || Comb[Key].Scalar().empty())
-            fail(Comb, std::string("every combination of match.principal.allows-all-of needs a ") + Key);
-        if (!isKebab(Comb["name"].Scalar()) || !Names.insert(Comb["name"].Scalar()).second)
-          fail(Comb["name"], "combination name '" + Comb["name"].Scalar() + "' must be kebab-case and unique");
+            failAt(Comb, std::string("every combination of match.principal.allows-all-of needs a ") + Key);
+        if (!isKebabCase(Comb["name"].Scalar()) || !Names.insert(Comb["name"].Scalar()).second)
+          failAt(Comb["name"], "combination name '" + Comb["name"].Scalar() + "' must be kebab-case and unique");
         if (!Comb["actions"])
-          fail(Comb, "combination '" + Comb["name"].Scalar() + "' needs actions");
+          failAt(Comb, "combination '" + Comb["name"].Scalar() + "' needs actions");
         Actions(Comb["actions"], "match.principal.allows-all-of[].actions");
       }
     }
@@ -90,10 +99,10 @@ std::string checkMatchBlock(const YAML::Node &M) {
   }
   YAML::Node S = M["statement"];
   if (!S)
-    fail(M, "match needs a statement or a principal block");
+    failAt(M, "match needs a statement or a principal block");
   Map(S, "match.statement", {"effect", "not-action", "not-resource", "actions", "resources", "conditions", "policy-kinds"});
   if (YAML::Node E = S["effect"]; E && (!E.IsScalar() || (E.Scalar() != "Allow" && E.Scalar() != "Deny")))
-    fail(S["effect"], "match.statement.effect must be Allow or Deny");
+    failAt(S["effect"], "match.statement.effect must be Allow or Deny");
   Bool(S["not-action"], "match.statement.not-action");
   Bool(S["not-resource"], "match.statement.not-resource");
   List(S["policy-kinds"], "match.statement.policy-kinds", {"identity", "trust", "resource"});
@@ -102,13 +111,13 @@ std::string checkMatchBlock(const YAML::Node &M) {
     List(A["any-of"], "match.statement.actions.any-of", {});
     for (const auto &I : A["any-of"])
       if (I.Scalar().find(':') == std::string::npos)
-        fail(I, "match.statement.actions.any-of items are service:action names");
+        failAt(I, "match.statement.actions.any-of items are service:action names");
     Bool(A["wildcard-service"], "match.statement.actions.wildcard-service");
     List(A["access-levels"], "match.statement.actions.access-levels",
          {"List", "Read", "Write", "Tagging", "Permissions management"});
     Bool(A["resource-level"], "match.statement.actions.resource-level");
     if (A["resource-level"] && !A["access-levels"])
-      fail(A["resource-level"], "match.statement.actions.resource-level needs access-levels");
+      failAt(A["resource-level"], "match.statement.actions.resource-level needs access-levels");
   }
   if (YAML::Node R = S["resources"]) {
     Map(R, "match.statement.resources", {"star"});

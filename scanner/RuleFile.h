@@ -14,6 +14,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace fnlint {
 
@@ -23,6 +24,15 @@ public:
   RuleFileError(const std::string &Message, YAML::Mark Where) : std::runtime_error(Message), where(Where) {}
   YAML::Mark where;
 };
+
+/// Throws a RuleFileError at \p Where.
+[[noreturn]] void failAt(const YAML::Node &Where, const std::string &Message);
+
+/// Lower-case letters, digits and inner dashes: a rule id's category or slug.
+bool isKebabCase(std::string_view S);
+
+/// "iam/passrole-wildcard" -> "IamPassroleWildcard": a rule's SARIF name.
+std::string pascalRuleName(std::string_view Id);
 
 /// Checks a `match:` block; returns it as JSON text. Throws RuleFileError.
 std::string checkMatchBlock(const YAML::Node &Match);

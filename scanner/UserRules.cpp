@@ -14,24 +14,15 @@ namespace {
 
 namespace fs = std::filesystem;
 
-[[noreturn]] void fail(const YAML::Node &Where, const std::string &Message) {
-  throw RuleFileError(Message, Where.Mark());
-}
-
-bool isKebab(std::string_view S) {
-  return !S.empty() && S.front() != '-' && S.back() != '-' &&
-         std::all_of(S.begin(), S.end(), [](char C) { return (C >= 'a' && C <= 'z') || (C >= '0' && C <= '9') || C == '-'; });
-}
-
 std::string text(const YAML::Node &Doc, const char *Key, bool Required) {
   YAML::Node N = Doc[Key];
   if (!N) {
     if (Required)
-      fail(Doc, std::string("missing required key '") + Key + "'");
+      failAt(Doc, std::string("missing required key '") + Key + "'");
     return "";
   }
   if (!N.IsScalar() || N.Scalar().empty())
-    fail(N, std::string("'") + Key + "' must be a non-empty string");
+    failAt(N, std::string("'") + Key + "' must be a non-empty string");
   return N.Scalar();
 }
 
@@ -41,54 +32,39 @@ std::vector<std::string> texts(const YAML::Node &Doc, const char *Key) {
   if (!N)
     return Out;
   if (!N.IsSequence())
-    fail(N, std::string("'") + Key + "' must be a list of strings");
+    failAt(N, std::string("'") + Key + "' must be a list of strings");
   for (const YAML::Node &I : N) {
     if (!I.IsScalar())
-      fail(I, std::string("'") + Key + "' must be a list of strings");
+      failAt(I, std::string("'") + Key + "' must be a list of strings");
     Out.push_back(I.Scalar());
-  }
-  return Out;
-}
-
-/// "iam/my-rule" -> "IamMyRule", as SARIF names rules.
-std::string pascalName(std::string_view Id) {
-  std::string Out;
-  bool Upper = true;
-  for (char C : Id) {
-    if (C == '/' || C == '-') {
-      Upper = true;
-      continue;
-    }
-    Out += Upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(C))) : C;
-    Upper = false;
   }
   return Out;
 }
 
 RuntimeRule readRule(const YAML::Node &Doc, const std::string &File) {
   if (!Doc.IsMap())
-    fail(Doc, "a rule file is a YAML map (id, title, level, message, match, ...)");
+    failAt(Doc, "a rule file is a YAML map (id, title, level, message, match, ...)");
   static const std::set<std::string> Known = {"id",   "title", "level",      "message", "match",
                                               "help", "tags",  "references", "enabled", "description",
                                               "precision", "security-severity"};
   for (const auto &KV : Doc)
     if (!Known.count(KV.first.Scalar()))
-      fail(KV.first, "unknown key '" + KV.first.Scalar() + "' (docs/rule-language.md)");
+      failAt(KV.first, "unknown key '" + KV.first.Scalar() + "' (docs/rule-language.md)");
   RuntimeRule R;
   R.definition = File;
   R.id = text(Doc, "id", true);
   std::size_t Slash = R.id.find('/');
   if (Slash == std::string::npos || R.id.find('/', Slash + 1) != std::string::npos ||
-      !isKebab(std::string_view(R.id).substr(0, Slash)) || !isKebab(std::string_view(R.id).substr(Slash + 1)))
-    fail(Doc["id"], "id '" + R.id + "' must be category/slug in kebab-case, e.g. org/no-admin-roles");
+      !isKebabCase(std::string_view(R.id).substr(0, Slash)) || !isKebabCase(std::string_view(R.id).substr(Slash + 1)))
+    failAt(Doc["id"], "id '" + R.id + "' must be category/slug in kebab-case, e.g. org/no-admin-roles");
   R.category = R.id.substr(0, Slash);
-  R.name = pascalName(R.id);
+  R.name = pascalRuleName(R.id);
   R.title = text(Doc, "title", true);
   if (R.title.find('\n') != std::string::npos)
-    fail(Doc["title"], "title must be one line");
+    failAt(Doc["title"], "title must be one line");
   std::string Level = text(Doc, "level", true);
   if (Level != "error" && Level != "warning" && Level != "note")
-    fail(Doc["level"], "level must be error, warning or note");
+    failAt(Doc["level"], "level must be error, warning or note");
   R.level = Level == "error" ? Level::Error : Level == "warning" ? Level::Warning : Level::Note;
   R.message = text(Doc, "message", true);
   R.description = text(Doc, "description", false);
@@ -101,7 +77,7 @@ RuntimeRule readRule(const YAML::Node &Doc, const std::string &File) {
   if (R.precision.empty())
     R.precision = "medium";
   if (R.precision != "very-high" && R.precision != "high" && R.precision != "medium" && R.precision != "low")
-    fail(Doc["precision"], "precision must be very-high, high, medium or low");
+    failAt(Doc["precision"], "precision must be very-high, high, medium or low");
   R.tags = texts(Doc, "tags");
   if (R.tags.empty())
     R.tags = {"custom"};
@@ -111,16 +87,16 @@ RuntimeRule readRule(const YAML::Node &Doc, const std::string &File) {
     char *End = nullptr;
     double Score = std::strtod(R.securitySeverity.c_str(), &End);
     if (*End != '\0' || !(Score > 0.0 && Score <= 10.0))
-      fail(Doc["security-severity"], "security-severity must be a number in (0, 10]");
+      failAt(Doc["security-severity"], "security-severity must be a number in (0, 10]");
   }
   if (std::string Enabled = text(Doc, "enabled", false); !Enabled.empty()) {
     if (Enabled != "true" && Enabled != "false")
-      fail(Doc["enabled"], "enabled must be true or false");
+      failAt(Doc["enabled"], "enabled must be true or false");
     R.enabledByDefault = Enabled == "true";
   }
   YAML::Node Match = Doc["match"];
   if (!Match)
-    fail(Doc, "missing required key 'match'");
+    failAt(Doc, "missing required key 'match'");
   R.match = checkMatchBlock(Match);
   return R;
 }

@@ -74,29 +74,6 @@ std::vector<std::string> list(const YAML::Node &Doc, const std::string &Key,
   return Out;
 }
 
-std::string pascalName(const std::string &Id) {
-  std::string Out;
-  bool Up = true;
-  for (char C : Id) {
-    if (C == '/' || C == '-' || C == '_') {
-      Up = true;
-      continue;
-    }
-    Out += Up ? static_cast<char>(std::toupper(static_cast<unsigned char>(C))) : C;
-    Up = false;
-  }
-  return Out;
-}
-
-bool isKebab(const std::string &S) {
-  if (S.empty() || S.front() == '-' || S.back() == '-')
-    return false;
-  return std::all_of(S.begin(), S.end(), [](char C) {
-    return (C >= 'a' && C <= 'z') || (C >= '0' && C <= '9') || C == '-';
-  });
-}
-
-
 /// The `detect:` block of a pattern rule (docs/rule-schema.md), checked here
 /// so that a regex RE2 cannot compile, or one that misses its own examples,
 /// fails the build rather than a user's scan.
@@ -166,12 +143,12 @@ Rule loadRule(const fs::path &SourceDir, const fs::path &File) {
     fail(F, "id '" + R.id + "' must be category/slug");
   R.category = R.id.substr(0, Slash);
   std::string Slug = R.id.substr(Slash + 1);
-  if (!isKebab(R.category) || !isKebab(Slug))
+  if (!fnlint::isKebabCase(R.category) || !fnlint::isKebabCase(Slug))
     fail(F, "id '" + R.id + "' must be kebab-case");
   std::string Expected = "rules/" + R.id + ".yaml";
   if (F != Expected)
     fail(F, "rule '" + R.id + "' must live in " + Expected);
-  R.name = pascalName(R.id);
+  R.name = fnlint::pascalRuleName(R.id);
   R.title = scalar(Doc, "title", F);
   R.description = scalar(Doc, "description", F);
   R.help = scalar(Doc, "help", F);
