@@ -4,6 +4,7 @@
 #include "analyzers/handler/cpp/CppModule.h"
 #include "analyzers/lambda/LambdaCheck.h"
 #include "analyzers/package/PackageCheck.h"
+#include "analyzers/permissions/CallInventory.h"
 #include "analyzers/secrets/SecretsAnalyzer.h"
 #include "core/Finding.h"
 #include "core/Project.h"
@@ -24,6 +25,8 @@ struct Analysis {
   std::vector<Finding> findings; ///< unsorted; the caller sorts and fingerprints
   std::vector<InputProblem> problems;
   std::vector<cpp::HandlerInfo> cppHandlers;
+  /// AWS calls of every handler analysed, for the permissions rules.
+  std::vector<permissions::CallInventory> inventories;
 };
 
 /// Runs every analyzer over \p P. Packages are spread over Options.jobs
