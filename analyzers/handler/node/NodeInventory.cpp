@@ -1,0 +1,276 @@
+//===- NodeInventory.cpp - AWS SDK calls of a Node.js handler -------------===//
+//
+// Lists the AWS SDK for JavaScript calls of a handler as written, for the
+// permissions rules. Which variable holds which client is read from the
+// whole module (`const s3 = new S3Client({})`, `this.ddb =
+// DynamoDBDocumentClient.from(c)`, `const cmd = new GetObjectCommand(…)`);
+// calls are collected from the handler body, from the module's functions it
+// calls (transitively), and from module-level code outside any function:
+//
+//   v3: client.send(new GetObjectCommand(…))    client-s3 / GetObjectCommand
+//       new S3({}).getObject(…)                  client-s3 / getObject
+//       doc.send(new PutCommand(…))              lib-dynamodb / PutCommand
+//   v2: new AWS.S3().getObject(…), s3.putObject(…).promise()      S3 / …
+//       new AWS.DynamoDB.DocumentClient().put(…)  DynamoDB.DocumentClient / put
+//
+// What cannot be resolved is recorded as a PartialReason: a command held in
+// a variable of unknown class (`client.send(cmd)`), a method chosen at run
+// time (`s3[method](…)`), a v2 getSignedUrl whose operation is not a literal.
+//
+//===----------------------------------------------------------------------===//
+#include "analyzers/handler/node/AwsSdk.h"
+#include "analyzers/handler/node/NodeCheck.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+namespace fnlint::node {
+namespace {
+
+using permissions::CallInventory;
+using permissions::SdkCall;
+
+struct Command {
+  std::string service, operation;
+};
+
+/// Client methods that are not API operations.
+bool isClientHelper(std::string_view M) {
+  static constexpr std::string_view Helpers[] = {
+      "promise", "then",   "catch", "on",        "destroy",  "middlewareStack", "config", "waitFor",
+      "makeRequest", "makeUnauthenticatedRequest", "setupRequestListeners", "createPresignedPost",
+      "endpoint", "api", "customizeRequests", "constructor", "toString", "bind", "call", "apply"};
+  return std::find(std::begin(Helpers), std::end(Helpers), M) != std::end(Helpers);
+}
+
+class Collector {
+public:
+  Collector(const HandlerFile &H, CallInventory &Out) : H(H), T(H.tokens()), Out(Out) { bind(); }
+
+  void run() {
+    std::vector<TokenRange> Ranges{H.fn.body};
+    std::set<std::size_t> Seen{H.fn.body.begin};
+    for (std::size_t R = 0; R < Ranges.size() && Ranges.size() < 64; ++R) {
+      TokenRange Range = Ranges[R];
+      for (std::size_t I = Range.begin; I < Range.end; ++I) {
+        if (!isNameToken(T, I) || isProperty(T, I) || I + 1 >= T.size() || !T[I + 1].isPunct("(") ||
+            (I > 0 && (T[I - 1].isIdent("function") || T[I - 1].isIdent("new"))))
+          continue;
+        std::optional<HandlerFunction> F = localFunction(T[I].text);
+        if (F && F->resolved && !F->body.empty() && !H.fn.body.contains(F->body.begin) &&
+            Seen.insert(F->body.begin).second)
+          Ranges.push_back(F->body);
+      }
+    }
+    for (const TokenRange &R : Ranges)
+      scan(R.begin, R.end, false);
+    for (const TokenRange &S : H.module.topLevelStatements())
+      scan(S.begin, S.end, true);
+    auto ByPlace = [](const Location &A, const Location &B) {
+      return std::make_pair(A.region.startLine, A.region.startColumn) <
+             std::make_pair(B.region.startLine, B.region.startColumn);
+    };
+    std::stable_sort(Out.calls.begin(), Out.calls.end(),
+                     [&](const SdkCall &A, const SdkCall &B) { return ByPlace(A.location, B.location); });
+    std::stable_sort(Out.partial.begin(), Out.partial.end(), [&](const permissions::PartialReason &A,
+                                                                 const permissions::PartialReason &B) {
+      return ByPlace(A.location, B.location);
+    });
+  }
+
+private:
+  const HandlerFile &H;
+  const std::vector<Token> &T;
+  CallInventory &Out;
+  std::map<std::string_view, ClientConstruction> Clients; ///< by the variable or property holding them
+  std::map<std::string_view, Command> Commands;
+  std::map<std::string_view, std::optional<HandlerFunction>> Functions;
+
+  std::optional<HandlerFunction> localFunction(std::string_view Name) {
+    auto It = Functions.find(Name);
+    if (It == Functions.end())
+      It = Functions.emplace(Name, H.module.localFunction(Name)).first;
+    return It->second;
+  }
+
+  /// The v3 command constructed at `new` token \p I.
+  std::optional<Command> commandAt(std::size_t I) const {
+    if (!T[I].isIdent("new") || !isNameToken(T, I + 1) || I + 2 >= T.size() || !T[I + 2].isPunct("("))
+      return std::nullopt;
+    const Import *Imp = H.imports.find(T[I + 1].text);
+    if (!Imp || v3Service(Imp->module).empty() || Imp->name.size() <= 7 ||
+        Imp->name.substr(Imp->name.size() - 7) != "Command")
+      return std::nullopt;
+    return Command{std::string(v3Service(Imp->module)), std::string(Imp->name)};
+  }
+
+  /// The name a value starting at \p I is stored in: `x = …`, `x: …` (a
+  /// property), looking through `await` and wrapper calls (`capture(new …)`).
+  std::size_t holderOf(std::size_t I) const {
+    std::size_t K = I;
+    for (int Steps = 0; K > 0 && Steps < 8; ++Steps) {
+      --K;
+      if (T[K].isPunct("="))
+        return boundNameBefore(T, K);
+      if (T[K].isPunct(":"))
+        return K > 0 && T[K - 1].kind == TokenKind::Identifier ? K - 1 : NoToken;
+      if (!(T[K].isPunct("(") || T[K].isPunct(".") || T[K].isIdent("await") || isNameToken(T, K)))
+        return NoToken;
+    }
+    return NoToken;
+  }
+
+  void bind() {
+    for (std::size_t I = 0; I + 2 < T.size(); ++I) {
+      if (T[I].kind != TokenKind::Identifier)
+        continue;
+      if (std::optional<Command> C = commandAt(I)) {
+        if (std::size_t N = holderOf(I); N != NoToken)
+          Commands[T[N].text] = *C;
+        continue;
+      }
+      if (!T[I].isIdent("new") && !(T[I + 1].isPunct(".") && T[I + 2].isIdent("from")))
+        continue;
+      if (std::optional<ClientConstruction> C = clientConstructionAt(H.module, H.imports, I))
+        if (std::size_t N = holderOf(I); N != NoToken)
+          Clients[T[N].text] = *C;
+    }
+  }
+
+  void addCall(const ClientConstruction &C, std::string Operation, std::size_t At) {
+    Out.calls.push_back({C.sdk, C.service, std::move(Operation), H.at(At)});
+  }
+  void addCall(const Command &C, std::size_t At) {
+    Out.calls.push_back({permissions::Sdk::JsV3, C.service, C.operation, H.at(At)});
+  }
+  void partial(std::string Reason, std::size_t At) { Out.partial.push_back({std::move(Reason), H.at(At)}); }
+
+  std::string textOf(std::size_t Begin, std::size_t End) const {
+    std::string S;
+    for (std::size_t K = Begin; K < End && K < T.size() && S.size() < 60; ++K)
+      S += T[K].text;
+    return S;
+  }
+
+  /// A client-like name imported from the project's own modules (`import { ddb } from './clients'`).
+  bool fromAnotherModule(std::string_view Name) const {
+    const Import *Imp = H.imports.find(Name);
+    if (!Imp || Imp->module.empty() || Imp->module.front() != '.')
+      return false;
+    std::string Lower(Name);
+    for (char &C : Lower)
+      C = static_cast<char>(std::tolower(static_cast<unsigned char>(C)));
+    for (std::string_view Word : {"client", "s3", "dynamo", "ddb", "sqs", "sns", "aws", "kinesis", "lambda"})
+      if (Lower.find(Word) != std::string::npos)
+        return true;
+    return false;
+  }
+
+  /// `.send(…)` of a client, or of something that might be one.
+  void sendCall(std::size_t Send, const ClientConstruction *Client) {
+    std::size_t Open = Send + 1;
+    std::vector<TokenRange> Args = callArguments(H.module, Open);
+    if (Args.empty())
+      return;
+    std::size_t A = Args.front().begin;
+    if (std::optional<Command> C = commandAt(A)) {
+      addCall(*C, A + 1);
+      return;
+    }
+    if (isNameToken(T, A) && Args.front().end == A + 1) {
+      auto It = Commands.find(T[A].text);
+      if (It != Commands.end()) {
+        addCall(It->second, Send);
+        return;
+      }
+    }
+    if (Client || H.imports.anyFrom("@aws-sdk/") || fromAnotherModule(T[Send - 2].text))
+      partial("command not known statically: " + textOf(Send - 2, H.module.closerOf(Open) + 1), Send);
+  }
+
+  /// A method call `<client>.Method(…)` at \p M on a client whose operations are methods.
+  void methodCall(const ClientConstruction &C, std::size_t M) {
+    std::string_view Method = T[M].text;
+    if (C.sendsCommands || isClientHelper(Method))
+      return;
+    if (Method == "getSignedUrl" || Method == "getSignedUrlPromise") {
+      // v2 S3: the operation is the first argument.
+      std::vector<TokenRange> Args = callArguments(H.module, M + 1);
+      std::optional<std::string_view> Op =
+          !Args.empty() && Args[0].end == Args[0].begin + 1 ? literalText(T[Args[0].begin]) : std::nullopt;
+      if (Op)
+        addCall(C, std::string(*Op), Args[0].begin);
+      else
+        partial("operation of " + std::string(Method) + " not known statically", M);
+      return;
+    }
+    addCall(C, std::string(Method), M);
+  }
+
+  /// Calls in [Begin, End); at module level, function bodies are skipped
+  /// (the handler's and those it calls were scanned on their own).
+  void scan(std::size_t Begin, std::size_t End, bool ModuleLevel) {
+    for (std::size_t I = Begin; I < End; ++I) {
+      const Token &X = T[I];
+      if (ModuleLevel && I > 0 && T[I - 1].isPunct("=>") && !X.isPunct("{")) {
+        I = expressionEnd(T, I, End) - 1; // a concise arrow body
+        continue;
+      }
+      if (ModuleLevel && X.isPunct("{") && I > 0 && (T[I - 1].isPunct("=>") || T[I - 1].isPunct(")"))) {
+        I = H.module.closerOf(I);
+        continue;
+      }
+      if (X.isIdent("new") || (X.kind == TokenKind::Identifier && I + 2 < End && T[I + 1].isPunct(".") &&
+                               T[I + 2].isIdent("from"))) {
+        // new S3Client({}).send(…), new AWS.S3().getObject(…)
+        std::optional<ClientConstruction> C = clientConstructionAt(H.module, H.imports, I);
+        if (!C)
+          continue;
+        std::size_t After = H.module.closerOf(C->open) + 1;
+        if (After + 2 < T.size() && T[After].isPunct(".") && T[After + 1].kind == TokenKind::Identifier &&
+            T[After + 2].isPunct("(")) {
+          if (T[After + 1].isIdent("send") && C->sendsCommands)
+            sendCall(After + 1, &*C);
+          else
+            methodCall(*C, After + 1);
+        }
+        continue;
+      }
+      if (X.kind != TokenKind::Identifier || isProperty(T, I) || I + 3 >= End)
+        continue;
+      auto It = Clients.find(X.text);
+      const ClientConstruction *Client = It == Clients.end() ? nullptr : &It->second;
+      if (Client && T[I + 1].isPunct("[")) {
+        // s3['getObject'](…) is a call; s3[method](…) chooses the operation at run time.
+        std::size_t Close = H.module.closerOf(I + 1);
+        if (Close + 1 >= T.size() || !T[Close + 1].isPunct("("))
+          continue;
+        if (std::optional<std::string_view> Op = Close == I + 3 ? literalText(T[I + 2]) : std::nullopt)
+          addCall(*Client, std::string(*Op), I + 2);
+        else
+          partial("client method chosen at run time: " + textOf(I, Close + 1), I);
+        continue;
+      }
+      if (!(T[I + 1].isPunct(".") || T[I + 1].isPunct("?.")) || T[I + 2].kind != TokenKind::Identifier ||
+          !T[I + 3].isPunct("("))
+        continue;
+      if (Client) {
+        if (T[I + 2].isIdent("send") && Client->sendsCommands)
+          sendCall(I + 2, Client);
+        else
+          methodCall(*Client, I + 2);
+      } else if (T[I + 2].isIdent("send")) {
+        sendCall(I + 2, nullptr);
+      } else if (fromAnotherModule(X.text)) {
+        partial("client from another module: " + textOf(I, I + 3) + "(...)", I);
+      }
+    }
+  }
+};
+
+} // namespace
+
+void inventoryCalls(const HandlerFile &H, CallInventory &Out) { Collector(H, Out).run(); }
+
+} // namespace fnlint::node
