@@ -185,7 +185,11 @@ private:
         return;
       }
     }
-    if (Client || H.imports.anyFrom("@aws-sdk/") || fromAnotherModule(T[Send - 2].text))
+    // On a receiver not known to be a client, only what could be a command
+    // (a variable, a constructed object) makes the inventory partial: a
+    // string or object sent (res.send("ok")) is not an AWS call.
+    bool CouldBeCommand = (isNameToken(T, A) && Args.front().end == A + 1) || T[A].isIdent("new");
+    if (Client || (CouldBeCommand && (H.imports.anyFrom("@aws-sdk/") || fromAnotherModule(T[Send - 2].text))))
       partial("command not known statically: " + textOf(Send - 2, H.module.closerOf(Open) + 1), Send);
   }
 

@@ -1,0 +1,200 @@
+//===- tests/analyzers/NodeInventoryTest.cpp - JS SDK call inventory ------===//
+//
+// The AWS SDK for JavaScript calls a Node.js handler makes, as written (v3
+// commands and aggregated clients, v2 services and the DocumentClient), with
+// what cannot be resolved marked partial; and, through a whole scan, that a
+// configured handler's inventory names its function.
+//
+//===----------------------------------------------------------------------===//
+#include "analyzers/Analyzers.h"
+#include "analyzers/handler/node/NodeCheck.h"
+#include "scanner/Scanner.h"
+#include "support/Fixture.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+using namespace fnlint;
+using permissions::CallInventory;
+using permissions::Sdk;
+
+namespace {
+
+CallInventory inventoryOf(std::string_view Code, std::string_view Export = "handler") {
+  CallInventory Inv;
+  FindingSink Sink;
+  Location Where;
+  Where.path = "src/app.mjs";
+  EXPECT_TRUE(node::analyzeNodeText(Code, Export, Where, {}, Sink, &Inv)) << "no handler in:\n" << Code;
+  return Inv;
+}
+
+/// "sdk service operation @line" of every call, in order.
+std::vector<std::string> calls(const CallInventory &Inv) {
+  std::vector<std::string> Out;
+  for (const auto &C : Inv.calls) {
+    const char *S = C.sdk == Sdk::JsV3 ? "v3" : C.sdk == Sdk::JsV2 ? "v2" : "other";
+    Out.push_back(std::string(S) + " " + C.service + " " + C.operation + " @" +
+                  std::to_string(C.location.region.startLine));
+  }
+  return Out;
+}
+
+using Calls = std::vector<std::string>;
+
+TEST(NodeInventory, V3CommandsSentThroughClients) {
+  CallInventory Inv = inventoryOf(R"(import { S3Client, GetObjectCommand, PutObjectCommand as Put } from "@aws-sdk/client-s3";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
+
+const s3 = new S3Client({});
+const ddb = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+
+export const handler = async (event) => {
+  const obj = await s3.send(new GetObjectCommand({ Bucket: "b", Key: event.key }));
+  const cmd = new Put({ Bucket: "b", Key: "k", Body: "x" });
+  await s3.send(cmd);
+  const item = await ddb.send(new GetCommand({ TableName: "t", Key: { id: 1 } }));
+  return [obj, item];
+};
+)");
+  EXPECT_EQ(calls(Inv), (Calls{"v3 client-s3 GetObjectCommand @9", "v3 client-s3 PutObjectCommand @11",
+                               "v3 lib-dynamodb GetCommand @12"}));
+  EXPECT_TRUE(Inv.partial.empty());
+  EXPECT_EQ(Inv.handler.region.startLine, 8u);
+}
+
+TEST(NodeInventory, AggregatedV3ClientsAndRequire) {
+  CallInventory Inv = inventoryOf(R"(const { S3 } = require("@aws-sdk/client-s3");
+const { SQSClient: Sqs, SendMessageCommand } = require("@aws-sdk/client-sqs");
+
+const s3 = new S3({});
+const sqs = new Sqs({});
+
+exports.handler = async (event) => {
+  await new S3({ region: "eu-west-1" }).getObject({ Bucket: "b", Key: "k" });
+  await s3.putObject({ Bucket: "b", Key: "k", Body: "x" });
+  await sqs.send(new SendMessageCommand({ QueueUrl: "q", MessageBody: "m" }));
+};
+)");
+  EXPECT_EQ(calls(Inv), (Calls{"v3 client-s3 getObject @8", "v3 client-s3 putObject @9",
+                               "v3 client-sqs SendMessageCommand @10"}));
+}
+
+TEST(NodeInventory, V2ServicesAndDocumentClient) {
+  CallInventory Inv = inventoryOf(R"(const AWS = require("aws-sdk");
+const S3 = require("aws-sdk/clients/s3");
+const docClient = new AWS.DynamoDB.DocumentClient();
+const uploads = new S3();
+
+exports.handler = async function (event, context) {
+  const head = await new AWS.S3().getObject({ Bucket: "b", Key: "k" }).promise();
+  const s3 = new AWS.S3({ apiVersion: "2006-03-01" });
+  await s3.putObject({ Bucket: "b", Key: "k", Body: "x" }).promise();
+  await docClient.put({ TableName: "t", Item: {} }).promise();
+  await uploads.deleteObject({ Bucket: "b", Key: "k" }).promise();
+  const url = uploads.getSignedUrl("getObject", { Bucket: "b", Key: "k" });
+  const creds = new AWS.Credentials("a", "b");
+  return [head, url, creds];
+};
+)");
+  EXPECT_EQ(calls(Inv), (Calls{"v2 S3 getObject @7", "v2 S3 putObject @9", "v2 DynamoDB.DocumentClient put @10",
+                               "v2 S3 deleteObject @11", "v2 S3 getObject @12"}));
+  EXPECT_TRUE(Inv.partial.empty());
+}
+
+TEST(NodeInventory, HelpersTheHandlerCallsAndModuleLevelCode) {
+  CallInventory Inv = inventoryOf(R"(import { SSMClient, GetParameterCommand } from "@aws-sdk/client-ssm";
+import { SNSClient, PublishCommand } from "@aws-sdk/client-sns";
+import { S3Client, DeleteObjectCommand } from "@aws-sdk/client-s3";
+
+const ssm = new SSMClient({});
+const sns = new SNSClient({});
+const config = await ssm.send(new GetParameterCommand({ Name: "/app/config" }));
+
+async function notify(message) {
+  return sns.send(new PublishCommand({ TopicArn: "t", Message: message }));
+}
+
+const unused = async () => new S3Client({}).send(new DeleteObjectCommand({ Bucket: "b", Key: "k" }));
+
+export const handler = async (event) => {
+  await notify(JSON.stringify(config));
+};
+)");
+  EXPECT_EQ(calls(Inv), (Calls{"v3 client-ssm GetParameterCommand @7", "v3 client-sns PublishCommand @10"}));
+}
+
+TEST(NodeInventory, WhatCannotBeResolvedIsPartial) {
+  CallInventory Inv = inventoryOf(R"(import { S3Client } from "@aws-sdk/client-s3";
+import AWS from "aws-sdk";
+import { ddb } from "./clients.js";
+import { buildCommand } from "./commands.js";
+
+const s3 = new S3Client({});
+const legacy = new AWS.S3();
+
+export const handler = async (event) => {
+  await s3.send(buildCommand(event));
+  await legacy[event.method]({ Bucket: "b" }).promise();
+  await ddb.query({ TableName: "t" });
+};
+)");
+  EXPECT_TRUE(Inv.calls.empty()) << calls(Inv).front();
+  ASSERT_EQ(Inv.partial.size(), 3u);
+  EXPECT_EQ(Inv.partial[0].location.region.startLine, 10u);
+  EXPECT_NE(Inv.partial[0].reason.find("s3.send(buildCommand(event))"), std::string::npos) << Inv.partial[0].reason;
+  EXPECT_NE(Inv.partial[1].reason.find("run time"), std::string::npos) << Inv.partial[1].reason;
+  EXPECT_NE(Inv.partial[2].reason.find("another module"), std::string::npos) << Inv.partial[2].reason;
+}
+
+TEST(NodeInventory, ClassFieldsAndTypeScript) {
+  CallInventory Inv = inventoryOf(R"(import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient, PutCommand, type PutCommandInput } from "@aws-sdk/lib-dynamodb";
+import type { APIGatewayProxyEvent } from "aws-lambda";
+
+const client: DynamoDBDocumentClient = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+
+export const handler = async (event: APIGatewayProxyEvent): Promise<void> => {
+  const input: PutCommandInput = { TableName: "t", Item: { id: event.path } };
+  await client.send(new PutCommand(input));
+  const res = { send: (x: unknown) => x };
+  res.send("not an AWS call");
+};
+)");
+  EXPECT_EQ(calls(Inv), (Calls{"v3 lib-dynamodb PutCommand @9"}));
+  EXPECT_TRUE(Inv.partial.empty()) << Inv.partial.front().reason;
+}
+
+TEST(NodeInventory, ConfiguredHandlerNamesItsFunction) {
+  test::TempDir Tmp;
+  namespace fs = std::filesystem;
+  fs::create_directories(fs::path(Tmp.path()) / "src");
+  std::ofstream(fs::path(Tmp.path()) / "template.yaml") << R"(AWSTemplateFormatVersion: "2010-09-09"
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  OrdersFunction:
+    Type: AWS::Serverless::Function
+    Properties:
+      CodeUri: src/
+      Handler: orders.handler
+      Runtime: nodejs20.x
+)";
+  std::ofstream(fs::path(Tmp.path()) / "src" / "orders.mjs")
+      << "import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';\n"
+         "const sqs = new SQSClient({});\n"
+         "export const handler = async (e) => sqs.send(new SendMessageCommand({ QueueUrl: 'q', MessageBody: 'm' }));\n";
+  ScanOptions S;
+  S.root = Tmp.path();
+  S.paths = {Tmp.path()};
+  Project P = scanProject(S);
+  Analysis A = analyzeProject(P, AnalysisOptions{});
+  ASSERT_EQ(A.inventories.size(), 1u);
+  EXPECT_EQ(A.inventories[0].functionId, "OrdersFunction");
+  EXPECT_EQ(A.inventories[0].handler.path, "src/orders.mjs");
+  EXPECT_EQ(calls(A.inventories[0]), (Calls{"v3 client-sqs SendMessageCommand @3"}));
+}
+
+} // namespace
