@@ -45,6 +45,23 @@ std::string_view v3Service(std::string_view Module) {
   return {};
 }
 
+std::optional<V3Class> v3ClassAt(const std::vector<Token> &T, const Imports &Imp, std::size_t I, std::size_t &After) {
+  if (!isNameToken(T, I) || isProperty(T, I))
+    return std::nullopt;
+  const Import *From = Imp.find(T[I].text);
+  if (!From || v3Service(From->module).empty())
+    return std::nullopt;
+  if (From->name != "*") {
+    After = I + 1;
+    return V3Class{v3Service(From->module), From->name};
+  }
+  if (I + 2 < T.size() && T[I + 1].isPunct(".") && T[I + 2].kind == TokenKind::Identifier) {
+    After = I + 3;
+    return V3Class{v3Service(From->module), T[I + 2].text};
+  }
+  return std::nullopt;
+}
+
 std::optional<ClientConstruction> clientConstructionAt(const NodeModule &M, const Imports &Imp, std::size_t I) {
   const auto &T = M.tokens();
   bool New = T[I].isIdent("new");
@@ -78,17 +95,17 @@ std::optional<ClientConstruction> clientConstructionAt(const NodeModule &M, cons
     return std::nullopt; // `new X` without arguments is legal but no SDK example writes it
   C.open = K;
   C.written = std::string(T[Head].text) + (Chain.empty() ? "" : "." + Chain);
-  if (std::string_view Service = v3Service(From->module); !Service.empty()) {
-    if (!Chain.empty() || From->name == "*")
+  if (std::size_t After = 0; std::optional<V3Class> V3 = v3ClassAt(T, Imp, Head, After)) {
+    // Commands, exceptions and paginators are classes too; only clients are constructed from these names.
+    if (After != K || endsWith(V3->name, "Command") || endsWith(V3->name, "Exception"))
       return std::nullopt;
     C.sdk = permissions::Sdk::JsV3;
-    C.service = std::string(Service);
-    C.sendsCommands = endsWith(From->name, "Client");
-    // Commands, exceptions and paginators are classes too; only clients are constructed from these names.
-    if (endsWith(From->name, "Command") || endsWith(From->name, "Exception"))
-      return std::nullopt;
+    C.service = std::string(V3->service);
+    C.sendsCommands = endsWith(V3->name, "Client");
     return C;
   }
+  if (!v3Service(From->module).empty())
+    return std::nullopt;
   C.sdk = permissions::Sdk::JsV2;
   if (From->module == "aws-sdk" || From->module == "aws-sdk/global" || From->module == "aws-sdk/clients/all") {
     // AWS.S3 (namespace) or S3 (destructured), then maybe .DocumentClient.

@@ -35,6 +35,15 @@ std::optional<ClientConstruction> clientConstructionAt(const NodeModule &M, cons
 /// The v3 service ("client-s3", "lib-dynamodb") of a module name, or empty.
 std::string_view v3Service(std::string_view Module);
 
+/// A class of a v3 package named at token \p I: `S3Client` imported by
+/// name, or `client_s3_1.S3Client` through a namespace (TypeScript's
+/// CommonJS output); \p After is set to the token after the name.
+struct V3Class {
+  std::string_view service; ///< "client-s3"
+  std::string_view name;    ///< the exported name, whatever the local alias
+};
+std::optional<V3Class> v3ClassAt(const std::vector<Token> &T, const Imports &Imp, std::size_t I, std::size_t &After);
+
 } // namespace fnlint::node
 
 #endif

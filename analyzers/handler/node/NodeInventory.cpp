@@ -50,19 +50,7 @@ public:
 
   void run() {
     std::vector<TokenRange> Ranges{H.fn.body};
-    std::set<std::size_t> Seen{H.fn.body.begin};
-    for (std::size_t R = 0; R < Ranges.size() && Ranges.size() < 64; ++R) {
-      TokenRange Range = Ranges[R];
-      for (std::size_t I = Range.begin; I < Range.end; ++I) {
-        if (!isNameToken(T, I) || isProperty(T, I) || I + 1 >= T.size() || !T[I + 1].isPunct("(") ||
-            (I > 0 && (T[I - 1].isIdent("function") || T[I - 1].isIdent("new"))))
-          continue;
-        std::optional<HandlerFunction> F = localFunction(T[I].text);
-        if (F && F->resolved && !F->body.empty() && !H.fn.body.contains(F->body.begin) &&
-            Seen.insert(F->body.begin).second)
-          Ranges.push_back(F->body);
-      }
-    }
+    reach(Ranges);
     for (const TokenRange &R : Ranges)
       scan(R.begin, R.end, false);
     for (const TokenRange &S : H.module.topLevelStatements())
@@ -85,24 +73,80 @@ private:
   CallInventory &Out;
   std::map<std::string_view, ClientConstruction> Clients; ///< by the variable or property holding them
   std::map<std::string_view, Command> Commands;
-  std::map<std::string_view, std::optional<HandlerFunction>> Functions;
 
-  std::optional<HandlerFunction> localFunction(std::string_view Name) {
-    auto It = Functions.find(Name);
-    if (It == Functions.end())
-      It = Functions.emplace(Name, H.module.localFunction(Name)).first;
-    return It->second;
+  /// Adds to \p Ranges the bodies of the module's functions and classes the
+  /// ranges name (called, or passed as in `items.map(save)`), transitively;
+  /// calls into the project's other modules make the inventory partial.
+  void reach(std::vector<TokenRange> &Ranges) {
+    std::map<std::string_view, TokenRange> Classes;
+    std::set<std::string_view> Declared; // module-scope names: only these can be local functions
+    for (const TokenRange &S : H.module.topLevelStatements()) {
+      std::size_t I = S.begin;
+      while (I < S.end && (T[I].isIdent("export") || T[I].isIdent("default") || T[I].isIdent("abstract") ||
+                           T[I].isIdent("declare") || T[I].isIdent("async")))
+        ++I;
+      if (I + 1 >= S.end)
+        continue;
+      if (T[I].isIdent("class") && isNameToken(T, I + 1)) {
+        for (std::size_t K = I + 2; K < S.end; ++K)
+          if (T[K].isPunct("{") && T[K].depth == 0) {
+            Classes[T[I + 1].text] = {K, std::min(H.module.closerOf(K) + 1, S.end)};
+            break;
+          }
+      } else if (T[I].isIdent("function")) {
+        Declared.insert(T[T[I + 1].isPunct("*") ? I + 2 : I + 1].text);
+      } else if (T[I].isIdent("const") || T[I].isIdent("let") || T[I].isIdent("var")) {
+        for (std::size_t K = I + 1; K < S.end; ++K)
+          if (T[K].depth == 0 && isNameToken(T, K) && (K == I + 1 || T[K - 1].isPunct(",")))
+            Declared.insert(T[K].text);
+      }
+    }
+    std::set<std::size_t> Seen{H.fn.body.begin};
+    std::set<std::string_view> Followed;
+    for (std::size_t R = 0; R < Ranges.size() && Ranges.size() < 256; ++R) {
+      TokenRange Range = Ranges[R];
+      for (std::size_t I = Range.begin; I < Range.end; ++I) {
+        if (!isNameToken(T, I) || isProperty(T, I) || (I > 0 && T[I - 1].isIdent("function")) ||
+            !Followed.insert(T[I].text).second)
+          continue;
+        std::string_view Name = T[I].text;
+        TokenRange Body;
+        if (auto C = Classes.find(Name); C != Classes.end()) {
+          Body = C->second;
+        } else if (Declared.count(Name)) {
+          std::optional<HandlerFunction> F = H.module.localFunction(Name);
+          if (F && F->resolved)
+            Body = F->body;
+        } else if (const Import *Imp = H.imports.find(Name); Imp && !Imp->module.empty() &&
+                                                              Imp->module.front() == '.' && isCalled(I)) {
+          partial("calls " + std::string(Name) + " of " + std::string(Imp->module) +
+                      ", another module of the project, whose AWS calls are not followed",
+                  I);
+        }
+        if (!Body.empty() && !H.fn.body.contains(Body.begin) && Seen.insert(Body.begin).second)
+          Ranges.push_back(Body);
+      }
+    }
+  }
+
+  /// Token \p I names something called: `f(`, `f.g(`, `new F(`, `f<T>(`.
+  bool isCalled(std::size_t I) const {
+    if (I > 0 && T[I - 1].isIdent("new"))
+      return true;
+    std::size_t K = I + 1;
+    while (K + 1 < T.size() && T[K].isPunct(".") && T[K + 1].kind == TokenKind::Identifier)
+      K += 2;
+    return K < T.size() && (T[K].isPunct("(") || T[K].isPunct("<"));
   }
 
   /// The v3 command constructed at `new` token \p I.
   std::optional<Command> commandAt(std::size_t I) const {
-    if (!T[I].isIdent("new") || !isNameToken(T, I + 1) || I + 2 >= T.size() || !T[I + 2].isPunct("("))
+    std::size_t After = 0;
+    std::optional<V3Class> C = T[I].isIdent("new") ? v3ClassAt(T, H.imports, I + 1, After) : std::nullopt;
+    if (!C || After >= T.size() || !T[After].isPunct("(") || C->name.size() <= 7 ||
+        C->name.substr(C->name.size() - 7) != "Command")
       return std::nullopt;
-    const Import *Imp = H.imports.find(T[I + 1].text);
-    if (!Imp || v3Service(Imp->module).empty() || Imp->name.size() <= 7 ||
-        Imp->name.substr(Imp->name.size() - 7) != "Command")
-      return std::nullopt;
-    return Command{std::string(v3Service(Imp->module)), std::string(Imp->name)};
+    return Command{std::string(C->service), std::string(C->name)};
   }
 
   /// The name a value starting at \p I is stored in: `x = …`, `x: …` (a
@@ -188,7 +232,8 @@ private:
     // On a receiver not known to be a client, only what could be a command
     // (a variable, a constructed object) makes the inventory partial: a
     // string or object sent (res.send("ok")) is not an AWS call.
-    bool CouldBeCommand = (isNameToken(T, A) && Args.front().end == A + 1) || T[A].isIdent("new");
+    bool CouldBeCommand =
+        Args.size() <= 2 && ((isNameToken(T, A) && Args.front().end == A + 1) || T[A].isIdent("new"));
     if (Client || (CouldBeCommand && (H.imports.anyFrom("@aws-sdk/") || fromAnotherModule(T[Send - 2].text))))
       partial("command not known statically: " + textOf(Send - 2, H.module.closerOf(Open) + 1), Send);
   }
@@ -241,7 +286,7 @@ private:
         }
         continue;
       }
-      if (X.kind != TokenKind::Identifier || isProperty(T, I) || I + 3 >= End)
+      if (X.kind != TokenKind::Identifier || I + 3 >= End) // this.s3.send(…) is keyed by `s3`
         continue;
       auto It = Clients.find(X.text);
       const ClientConstruction *Client = It == Clients.end() ? nullptr : &It->second;
@@ -266,8 +311,6 @@ private:
           methodCall(*Client, I + 2);
       } else if (T[I + 2].isIdent("send")) {
         sendCall(I + 2, nullptr);
-      } else if (fromAnotherModule(X.text)) {
-        partial("client from another module: " + textOf(I, I + 3) + "(...)", I);
       }
     }
   }
