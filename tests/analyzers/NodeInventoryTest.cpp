@@ -120,11 +120,17 @@ async function notify(message) {
 
 const unused = async () => new S3Client({}).send(new DeleteObjectCommand({ Bucket: "b", Key: "k" }));
 
+async function loadSecret() {
+  return ssm.send(new GetParameterCommand({ Name: "/app/secret", WithDecryption: true }));
+}
+const secret = loadSecret(); // module-level code calls it once per cold start
+
 export const handler = async (event) => {
-  await notify(JSON.stringify(config));
+  await notify(JSON.stringify(config), await secret);
 };
 )");
-  EXPECT_EQ(calls(Inv), (Calls{"v3 client-ssm GetParameterCommand @7", "v3 client-sns PublishCommand @10"}));
+  EXPECT_EQ(calls(Inv), (Calls{"v3 client-ssm GetParameterCommand @7", "v3 client-sns PublishCommand @10",
+                               "v3 client-ssm GetParameterCommand @16"}));
 }
 
 TEST(NodeInventory, WhatCannotBeResolvedIsPartial) {

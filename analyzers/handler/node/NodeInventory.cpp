@@ -103,11 +103,17 @@ private:
     }
     std::set<std::size_t> Seen{H.fn.body.begin};
     std::set<std::string_view> Followed;
-    for (std::size_t R = 0; R < Ranges.size() && Ranges.size() < 256; ++R) {
-      TokenRange Range = Ranges[R];
+    // Module-level code first (only what it calls: `const ready = init();`), then the function bodies.
+    const auto &Statements = H.module.topLevelStatements();
+    std::size_t ModuleRanges = Statements.size();
+    for (std::size_t R = 0; R < ModuleRanges + Ranges.size() && Ranges.size() < 256; ++R) {
+      bool ModuleLevel = R < ModuleRanges;
+      TokenRange Range = ModuleLevel ? Statements[R] : Ranges[R - ModuleRanges];
       for (std::size_t I = Range.begin; I < Range.end; ++I) {
+        if (ModuleLevel && (I = skipFunctionBody(I, Range.end)) >= Range.end)
+          break;
         if (!isNameToken(T, I) || isProperty(T, I) || (I > 0 && T[I - 1].isIdent("function")) ||
-            !Followed.insert(T[I].text).second)
+            (ModuleLevel && !isCalled(I)) || !Followed.insert(T[I].text).second)
           continue;
         std::string_view Name = T[I].text;
         TokenRange Body;
@@ -259,17 +265,25 @@ private:
 
   /// Calls in [Begin, End); at module level, function bodies are skipped
   /// (the handler's and those it calls were scanned on their own).
+  /// From \p I, the first token not in the body of a function (or method,
+  /// or block after `)`) starting at \p I; \p I itself when none starts there.
+  std::size_t skipFunctionBody(std::size_t I, std::size_t End) const {
+    while (I < End && I > 0) {
+      if (T[I - 1].isPunct("=>") && !T[I].isPunct("{"))
+        I = expressionEnd(T, I, End); // a concise arrow body
+      else if (T[I].isPunct("{") && (T[I - 1].isPunct("=>") || T[I - 1].isPunct(")")))
+        I = H.module.closerOf(I) + 1;
+      else
+        break;
+    }
+    return I;
+  }
+
   void scan(std::size_t Begin, std::size_t End, bool ModuleLevel) {
     for (std::size_t I = Begin; I < End; ++I) {
+      if (ModuleLevel && (I = skipFunctionBody(I, End)) >= End)
+        break;
       const Token &X = T[I];
-      if (ModuleLevel && I > 0 && T[I - 1].isPunct("=>") && !X.isPunct("{")) {
-        I = expressionEnd(T, I, End) - 1; // a concise arrow body
-        continue;
-      }
-      if (ModuleLevel && X.isPunct("{") && I > 0 && (T[I - 1].isPunct("=>") || T[I - 1].isPunct(")"))) {
-        I = H.module.closerOf(I);
-        continue;
-      }
       if (X.isIdent("new") || (X.kind == TokenKind::Identifier && I + 2 < End && T[I + 1].isPunct(".") &&
                                T[I + 2].isIdent("from"))) {
         // new S3Client({}).send(…), new AWS.S3().getObject(…)
