@@ -233,3 +233,33 @@ Resources:
 }
 
 } // namespace
+
+namespace {
+
+/// Every rule and the inventory over every prefix of the fixtures' handlers:
+/// cut-short code (unclosed brackets, a lone `.`, `=` at the start) never
+/// reads outside the tokens.
+TEST(NodeInventory, TruncatedModulesNeverCrash) {
+  namespace fs = std::filesystem;
+  auto Checks = node::makeNodeChecks();
+  std::size_t Files = 0;
+  for (const auto &E : fs::recursive_directory_iterator(fs::path(FNLINT_SOURCE_DIR) / "fixtures" / "handler")) {
+    std::string Ext = E.path().extension().string();
+    if (!E.is_regular_file() || (Ext != ".js" && Ext != ".mjs" && Ext != ".ts"))
+      continue;
+    ++Files;
+    std::string Text = test::readFile(E.path().string());
+    for (std::size_t N = 0; N <= Text.size(); N += 7) {
+      for (std::string_view Piece : {std::string_view(Text).substr(0, N), std::string_view(Text).substr(N)}) {
+        FindingSink Sink;
+        CallInventory Inv;
+        Location Where;
+        Where.path = "cut.js";
+        node::analyzeNodeText(Piece, "handler", Where, Checks, Sink, &Inv);
+      }
+    }
+  }
+  EXPECT_GE(Files, 12u);
+}
+
+} // namespace

@@ -1,9 +1,9 @@
 //===- ClientPerInvocation.cpp - handler/client-per-invocation (Node.js) --===//
 //
 // An AWS SDK client (v3 `new S3Client(…)`, `new S3(…)`,
-// `DynamoDBDocumentClient.from(…)`; v2 `new AWS.S3()`, `new
-// AWS.DynamoDB.DocumentClient()`) constructed in the handler body is built
-// again on every invocation. Not reported: module scope, helper functions,
+// `DynamoDBDocumentClient.from(new DynamoDBClient(…))`; v2 `new AWS.S3()`,
+// `new AWS.DynamoDB.DocumentClient()`) constructed in the handler body is
+// built again on every invocation; `from(ddb)` of an existing client is not. Not reported: module scope, helper functions,
 // functions nested in the handler, a cache filled once (`client ??= new …`,
 // `client || new …`, `if (!client) client = new …`), and clients configured
 // from the request (an argument derived from the event, or `credentials`
@@ -43,6 +43,10 @@ public:
       if (!C || inNestedFunction(H.module, Body, I) || cached(T, Body, I))
         continue;
       std::size_t Close = H.module.closerOf(C->open);
+      // DynamoDBDocumentClient.from(ddb) wraps a client made elsewhere, sharing its connections;
+      // the wrapped client's creation is judged where it is made.
+      if (!T[I].isIdent("new") && Close == C->open + 2 && isNameToken(T, C->open + 1))
+        continue;
       if (!H.fn.eventParam.empty() && !EventKnown) {
         FromEvent = eventDerivedNames(H.module, Body, H.fn.eventParam);
         EventKnown = true;
@@ -61,11 +65,14 @@ public:
   }
 
 private:
-  /// `{ credentials: … }` among the arguments: a client for assumed-role credentials.
+  /// `{ credentials: … }` (v2 also `accessKeyId`, `sessionToken`) among the
+  /// arguments: a client for credentials obtained per request, as after AssumeRole.
   static bool hasCredentials(const HandlerFile &H, std::size_t Open) {
     for (const TokenRange &A : callArguments(H.module, Open))
-      if (H.tokens()[A.begin].isPunct("{") && !propertyValue(H.module, A.begin, "credentials").empty())
-        return true;
+      if (H.tokens()[A.begin].isPunct("{"))
+        for (std::string_view Key : {"credentials", "accessKeyId", "sessionToken"})
+          if (!propertyValue(H.module, A.begin, Key).empty())
+            return true;
     return false;
   }
 

@@ -61,7 +61,7 @@ public:
         continue;
       }
       // process.env.AWS_SECRET_ACCESS_KEY = '…', process.env['AWS_ACCESS_KEY_ID'] = '…'
-      if (X.isIdent("env") && isProperty(T, I) && T[I - 2].isIdent("process")) {
+      if (X.isIdent("env") && I >= 2 && isProperty(T, I) && T[I - 2].isIdent("process")) {
         std::size_t Name = I + 2;
         std::size_t Eq = T[I + 1].isPunct("[") ? I + 4 : I + 3;
         if (Name >= T.size() || Eq + 1 >= T.size() || !T[Eq].isPunct("="))

@@ -82,6 +82,8 @@ TokenRange propertyValue(const NodeModule &M, std::size_t Open, std::string_view
     bool Matches = (K.kind == TokenKind::Identifier && K.text == Key) || literalText(K) == Key;
     if (Matches && punctAt(T, P.begin + 1, ":"))
       return {P.begin + 2, P.end};
+    if (Matches && P.end == P.begin + 1 && K.kind == TokenKind::Identifier)
+      return P; // shorthand `{ credentials }`: the value is the variable
   }
   return {};
 }

@@ -58,7 +58,8 @@ std::size_t openerOf(const std::vector<Token> &T, std::size_t I);
 std::size_t partnerOf(const std::vector<Token> &T, std::size_t Close);
 /// The arguments of the call (or members of the array/object) opened at \p Open.
 std::vector<TokenRange> callArguments(const NodeModule &M, std::size_t Open);
-/// The value of property \p Key of the object literal opened at \p Open, or an empty range.
+/// The value of property \p Key of the object literal opened at \p Open
+/// (for a shorthand `{ key }`, the name itself), or an empty range.
 TokenRange propertyValue(const NodeModule &M, std::size_t Open, std::string_view Key);
 /// The end of the expression starting at \p Begin: the `,` or `;` at its
 /// depth, the bracket closing around it, or a line break that ends a statement.

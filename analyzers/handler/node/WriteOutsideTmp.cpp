@@ -87,6 +87,8 @@ private:
       const Import *Imp = H.imports.find(T[I].text);
       return isFsModule(Imp) && Imp->name == T[I].text;
     }
+    if (I < 2)
+      return false;
     std::size_t Head = I - 2;
     if (T[Head].isIdent("promises") && isProperty(T, Head) && Head >= 2)
       Head -= 2;
