@@ -135,31 +135,59 @@ void analyzeNodeHandlers(const Project &P, const std::set<std::string, std::less
       Inventories.push_back(std::move(Inv));
   };
 
-  // Handlers a configuration names.
+  // Handlers a configuration names: in the function's package, or, for a
+  // function without one (serverless.yml, whose code is the service folder),
+  // relative to the configuration file. A runtime not written (a
+  // serverless.yml provider default) is taken as Node.js when a JS/TS file
+  // of that name exists.
   std::map<const Package *, std::unique_ptr<lambda::PackageIndex>> Indexes;
+  std::set<std::string_view> ProjectFiles;
+  for (const SourceFile &File : P.files)
+    ProjectFiles.insert(File.path);
   for (const Deployable &F : P.deployables) {
     const FunctionConfig &C = F.config;
-    if (F.kind != Deployable::Kind::Function || !F.package || F.package->unreadable || C.inlineCode ||
-        !C.handler.known() || !C.runtime.known() || C.runtime.value.rfind("nodejs", 0) != 0)
+    if (F.kind != Deployable::Kind::Function || C.inlineCode || !C.handler.known() ||
+        (C.runtime.known() && C.runtime.value.rfind("nodejs", 0) != 0))
       continue;
     std::optional<HandlerSetting> Setting = parseHandlerSetting(C.handler.value);
     if (!Setting)
       continue;
-    auto &Idx = Indexes[F.package];
-    if (!Idx)
-      Idx = std::make_unique<lambda::PackageIndex>(*F.package);
-    const PackageEntry *File = nullptr;
-    for (const std::string &Candidate : Setting->candidateFiles())
-      if ((File = Idx->find(Candidate)))
-        break;
-    if (!File)
-      continue;
-    Location Where = F.package->entryLocation(*File);
+    Location Where;
+    std::optional<std::string> Text;
+    if (F.package) {
+      if (F.package->unreadable)
+        continue;
+      auto &Idx = Indexes[F.package];
+      if (!Idx)
+        Idx = std::make_unique<lambda::PackageIndex>(*F.package);
+      const PackageEntry *File = nullptr;
+      for (const std::string &Candidate : Setting->candidateFiles())
+        if ((File = Idx->find(Candidate)))
+          break;
+      if (!File)
+        continue;
+      Where = F.package->entryLocation(*File);
+      Text = Idx->text(*File);
+    } else {
+      std::string_view Config = F.location.path;
+      std::size_t Slash = Config.rfind('/');
+      std::string Dir = Slash == std::string_view::npos ? "" : std::string(Config.substr(0, Slash + 1));
+      for (const std::string &Candidate : Setting->candidateFiles())
+        if (ProjectFiles.count(Dir + Candidate)) {
+          Where.path = Dir + Candidate;
+          break;
+        }
+      if (Where.path.empty())
+        continue;
+      std::string Error, Read;
+      std::unique_ptr<EntryReader> R = P.openFile(Where.path, Error);
+      if (R && R->readAll(Read, lambda::PackageIndex::MaxSourceBytes))
+        Text = std::move(Read);
+    }
     // Two functions sharing a handler each get an inventory; findings are reported once.
     std::string Key = Where.displayPath() + "#" + Setting->exportName;
     bool First = Done.insert(Key).second;
     Done.insert(Where.displayPath());
-    std::optional<std::string> Text = Idx->text(*File);
     if (!Text)
       continue;
     if (First) {
