@@ -60,7 +60,7 @@ export const handler = async (event) => {
   return [obj, item];
 };
 )");
-  EXPECT_EQ(calls(Inv), (Calls{"v3 client-s3 GetObjectCommand @9", "v3 client-s3 PutObjectCommand @11",
+  EXPECT_EQ(calls(Inv), (Calls{"v3 client-s3 GetObjectCommand @9", "v3 client-s3 PutObjectCommand @10",
                                "v3 lib-dynamodb GetCommand @12"}));
   EXPECT_TRUE(Inv.partial.empty());
   EXPECT_EQ(Inv.handler.region.startLine, 8u);
@@ -200,6 +200,23 @@ const handler = async (event) => {
 exports.handler = handler;
 )");
   EXPECT_EQ(calls(Inv), (Calls{"v3 client-sfn StartExecutionCommand @8", "v3 client-scheduler CreateScheduleCommand @11"}));
+  EXPECT_TRUE(Inv.partial.empty()) << Inv.partial.front().reason;
+}
+
+TEST(NodeInventory, XRayWrappersAndPresignedCommands) {
+  CallInventory Inv = inventoryOf(R"(const AWSXRay = require("aws-xray-sdk-core");
+const AWS = AWSXRay.captureAWS(require("aws-sdk"));
+const { S3Client, GetObjectCommand } = require("@aws-sdk/client-s3");
+const { getSignedUrl } = require("@aws-sdk/s3-request-presigner");
+const sqs = AWSXRay.captureAWSClient(new AWS.SQS());
+const s3 = AWSXRay.captureAWSv3Client(new S3Client({}));
+
+exports.handler = async (event) => {
+  await sqs.sendMessage({ QueueUrl: "q", MessageBody: "m" }).promise();
+  return getSignedUrl(s3, new GetObjectCommand({ Bucket: "b", Key: event.key }), { expiresIn: 60 });
+};
+)");
+  EXPECT_EQ(calls(Inv), (Calls{"v2 SQS sendMessage @9", "v3 client-s3 GetObjectCommand @10"}));
   EXPECT_TRUE(Inv.partial.empty()) << Inv.partial.front().reason;
 }
 

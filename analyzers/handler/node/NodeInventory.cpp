@@ -7,7 +7,8 @@
 // calls are collected from the handler body, from the module's functions it
 // calls (transitively), and from module-level code outside any function:
 //
-//   v3: client.send(new GetObjectCommand(…))    client-s3 / GetObjectCommand
+//   v3: client.send(new GetObjectCommand(…))    client-s3 / GetObjectCommand (where
+//       the command is constructed, so presigning a command counts too)
 //       new S3({}).getObject(…)                  client-s3 / getObject
 //       doc.send(new PutCommand(…))              lib-dynamodb / PutCommand
 //   v2: new AWS.S3().getObject(…), s3.putObject(…).promise()      S3 / …
@@ -223,18 +224,11 @@ private:
     std::vector<TokenRange> Args = callArguments(H.module, Open);
     if (Args.empty())
       return;
+    // A command's construction is the call (scan() records it where it is
+    // made, which also covers presigning: getSignedUrl(s3, new GetObjectCommand(…))).
     std::size_t A = Args.front().begin;
-    if (std::optional<Command> C = commandAt(A)) {
-      addCall(*C, A + 1);
+    if (commandAt(A) || (isNameToken(T, A) && Args.front().end == A + 1 && Commands.count(T[A].text)))
       return;
-    }
-    if (isNameToken(T, A) && Args.front().end == A + 1) {
-      auto It = Commands.find(T[A].text);
-      if (It != Commands.end()) {
-        addCall(It->second, Send);
-        return;
-      }
-    }
     // On a receiver not known to be a client, only what could be a command
     // (a variable, a constructed object) makes the inventory partial: a
     // string or object sent (res.send("ok")) is not an AWS call.
@@ -284,6 +278,10 @@ private:
       if (ModuleLevel && (I = skipFunctionBody(I, End)) >= End)
         break;
       const Token &X = T[I];
+      if (std::optional<Command> C = commandAt(I)) {
+        addCall(*C, I + 1);
+        continue;
+      }
       if (X.isIdent("new") || (X.kind == TokenKind::Identifier && I + 2 < End && T[I + 1].isPunct(".") &&
                                T[I + 2].isIdent("from"))) {
         // new S3Client({}).send(…), new AWS.S3().getObject(…)
