@@ -3,7 +3,8 @@
 // fs.writeFile/writeFileSync/appendFile/appendFileSync/createWriteStream,
 // fs.promises.writeFile and fs.open(path, 'w'|'a'|'+'|'x') in the handler's
 // module where the path is a constant (a string, or a template literal whose
-// literal start is known) outside /tmp: Lambda's file system is read-only
+// literal start is known) outside /tmp, or under the module's folder
+// (`path.join(__dirname, …)`, `${__dirname}/…`): Lambda's file system is read-only
 // except /tmp, so the write fails with EROFS at run time. A relative path
 // resolves against /var/task. Paths under /mnt (EFS mounts), /dev and /proc,
 // paths computed at run time, reads, and /tmp paths are not reported.
@@ -66,20 +67,39 @@ public:
         if (!Flags || !isWriteFlag(*Flags))
           continue;
       }
-      std::optional<std::string_view> Path = constantPrefix(T, Args.front());
-      if (!Path || Path->empty() || *Path == "/tmp" || startsWith(*Path, "/tmp/") || startsWith(*Path, "/dev/") ||
-          startsWith(*Path, "/mnt/") || startsWith(*Path, "/proc/"))
+      std::string Shown;
+      if (std::optional<std::string_view> Path = constantPrefix(T, Args.front()); Path && !Path->empty()) {
+        if (*Path == "/tmp" || startsWith(*Path, "/tmp/") || startsWith(*Path, "/dev/") ||
+            startsWith(*Path, "/mnt/") || startsWith(*Path, "/proc/"))
+          continue;
+        Shown = "\"" + std::string(*Path) + (Args.front().end == Args.front().begin + 1 ? "\"" : "...\"");
+      } else if (inPackageDirectory(H, Args.front())) {
+        Shown = T[Args.front().begin].kind == TokenKind::TemplateHead ? "`${__dirname}...`" : "__dirname...";
+      } else {
         continue;
+      }
       Out.report(ruleId(),
-                 std::string(T[I].text) + "(\"" + std::string(*Path) +
-                     (Args.front().end == Args.front().begin + 1 ? "" : "...") +
-                     "\") writes outside /tmp: Lambda's file system is read-only there (a relative path is under "
-                     "/var/task) and the write fails with EROFS; write under /tmp",
+                 std::string(T[I].text) + "(" + Shown +
+                     ") writes outside /tmp: Lambda's file system is read-only there (a relative path or "
+                     "__dirname is under /var/task) and the write fails with EROFS; write under /tmp",
                  H.at(I));
     }
   }
 
 private:
+  /// A path under the module's own folder: `__dirname + '/x'`,
+  /// `${__dirname}/x`, path.join(__dirname, …), path.resolve(__dirname, …).
+  static bool inPackageDirectory(const HandlerFile &H, const TokenRange &A) {
+    const auto &T = H.tokens();
+    std::size_t First = A.begin;
+    if (T[First].kind == TokenKind::TemplateHead && T[First].text == "`${")
+      ++First;
+    else if (T[First].isIdent("path") && First + 3 < A.end && T[First + 1].isPunct(".") &&
+             (T[First + 2].isIdent("join") || T[First + 2].isIdent("resolve")) && T[First + 3].isPunct("("))
+      First += 4;
+    return First < A.end && T[First].isIdent("__dirname");
+  }
+
   /// fs.writeFile(…), fs.promises.writeFile(…), fsp.writeFile(…), or writeFile imported from fs.
   static bool isFsCall(const HandlerFile &H, std::size_t I) {
     const auto &T = H.tokens();
