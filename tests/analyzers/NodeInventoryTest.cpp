@@ -203,20 +203,22 @@ exports.handler = handler;
   EXPECT_TRUE(Inv.partial.empty()) << Inv.partial.front().reason;
 }
 
-TEST(NodeInventory, XRayWrappersAndPresignedCommands) {
+TEST(NodeInventory, XRayWrappersPresignedCommandsAndManagedUploads) {
   CallInventory Inv = inventoryOf(R"(const AWSXRay = require("aws-xray-sdk-core");
 const AWS = AWSXRay.captureAWS(require("aws-sdk"));
 const { S3Client, GetObjectCommand } = require("@aws-sdk/client-s3");
 const { getSignedUrl } = require("@aws-sdk/s3-request-presigner");
+const { Upload } = require("@aws-sdk/lib-storage");
 const sqs = AWSXRay.captureAWSClient(new AWS.SQS());
 const s3 = AWSXRay.captureAWSv3Client(new S3Client({}));
 
 exports.handler = async (event) => {
   await sqs.sendMessage({ QueueUrl: "q", MessageBody: "m" }).promise();
+  await new Upload({ client: s3, params: { Bucket: "b", Key: "k", Body: event.body } }).done();
   return getSignedUrl(s3, new GetObjectCommand({ Bucket: "b", Key: event.key }), { expiresIn: 60 });
 };
 )");
-  EXPECT_EQ(calls(Inv), (Calls{"v2 SQS sendMessage @9", "v3 client-s3 GetObjectCommand @10"}));
+  EXPECT_EQ(calls(Inv), (Calls{"v2 SQS sendMessage @10", "v3 lib-storage Upload @11", "v3 client-s3 GetObjectCommand @12"}));
   EXPECT_TRUE(Inv.partial.empty()) << Inv.partial.front().reason;
 }
 

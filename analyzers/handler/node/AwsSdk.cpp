@@ -40,7 +40,7 @@ std::string_view v3Service(std::string_view Module) {
   if (Module.substr(0, Scope.size()) != Scope)
     return {};
   std::string_view Package = Module.substr(Scope.size());
-  if (Package.substr(0, 7) == "client-" || Package == "lib-dynamodb")
+  if (Package.substr(0, 7) == "client-" || Package == "lib-dynamodb" || Package == "lib-storage")
     return Package;
   return {};
 }
@@ -97,7 +97,8 @@ std::optional<ClientConstruction> clientConstructionAt(const NodeModule &M, cons
   C.written = std::string(T[Head].text) + (Chain.empty() ? "" : "." + Chain);
   if (std::size_t After = 0; std::optional<V3Class> V3 = v3ClassAt(T, Imp, Head, After)) {
     // Commands, exceptions and paginators are classes too; only clients are constructed from these names.
-    if (After != K || endsWith(V3->name, "Command") || endsWith(V3->name, "Exception"))
+    if (After != K || endsWith(V3->name, "Command") || endsWith(V3->name, "Exception") ||
+        V3->service == "lib-storage")
       return std::nullopt;
     C.sdk = permissions::Sdk::JsV3;
     C.service = std::string(V3->service);

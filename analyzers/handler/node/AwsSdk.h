@@ -32,7 +32,7 @@ struct ClientConstruction {
 /// the class name of `X.from(`), if it is an AWS SDK client.
 std::optional<ClientConstruction> clientConstructionAt(const NodeModule &M, const Imports &Imp, std::size_t I);
 
-/// The v3 service ("client-s3", "lib-dynamodb") of a module name, or empty.
+/// The v3 service ("client-s3", "lib-dynamodb", "lib-storage") of a module name, or empty.
 std::string_view v3Service(std::string_view Module);
 
 /// A class of a v3 package named at token \p I: `S3Client` imported by

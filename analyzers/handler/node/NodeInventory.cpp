@@ -11,6 +11,7 @@
 //       the command is constructed, so presigning a command counts too)
 //       new S3({}).getObject(…)                  client-s3 / getObject
 //       doc.send(new PutCommand(…))              lib-dynamodb / PutCommand
+//       new Upload({ client, params })           lib-storage / Upload
 //   v2: new AWS.S3().getObject(…), s3.putObject(…).promise()      S3 / …
 //       new AWS.DynamoDB.DocumentClient().put(…)  DynamoDB.DocumentClient / put
 //
@@ -146,12 +147,15 @@ private:
     return K < T.size() && (T[K].isPunct("(") || T[K].isPunct("<"));
   }
 
-  /// The v3 command constructed at `new` token \p I.
+  /// The v3 command constructed at `new` token \p I; also lib-storage's
+  /// `new Upload({ client, params })`, a managed S3 upload.
   std::optional<Command> commandAt(std::size_t I) const {
     std::size_t After = 0;
     std::optional<V3Class> C = T[I].isIdent("new") ? v3ClassAt(T, H.imports, I + 1, After) : std::nullopt;
-    if (!C || After >= T.size() || !T[After].isPunct("(") || C->name.size() <= 7 ||
-        C->name.substr(C->name.size() - 7) != "Command")
+    if (!C || After >= T.size() || !T[After].isPunct("("))
+      return std::nullopt;
+    bool IsCommand = C->name.size() > 7 && C->name.substr(C->name.size() - 7) == "Command";
+    if (!IsCommand && !(C->service == "lib-storage" && C->name == "Upload"))
       return std::nullopt;
     return Command{std::string(C->service), std::string(C->name)};
   }
