@@ -1,5 +1,6 @@
 #include "analyzers/Analyzers.h"
 
+#include "analyzers/handler/node/NodeCheck.h"
 #include "analyzers/handler/python/PythonCheck.h"
 #include "analyzers/iam/IamCheck.h"
 #include "analyzers/secrets/SecretsAnalyzer.h"
@@ -28,6 +29,7 @@ Analysis analyzeProject(const Project &P, const AnalysisOptions &Options) {
   lambda::analyzeFunctions(P, Options.lambda, Out.findings);
   iam::analyzePolicies(P, Options.jobs, Out.findings);
   python::analyzePythonHandlers(P, Options.lambda.enabled, Out.findings);
+  node::analyzeNodeHandlers(P, Options.lambda.enabled, Out.findings, Out.inventories);
 
   FindingSink Functions;
   for (const auto &Check : Checks)

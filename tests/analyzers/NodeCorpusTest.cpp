@@ -3,15 +3,19 @@
 // outside node_modules tokenizes without crashing (and its brackets mostly
 // balance), the handler named by each SAM template is found, and the
 // throughput on one core is printed (not asserted: machines differ).
+#include "analyzers/Analyzers.h"
 #include "analyzers/handler/node/HandlerLocator.h"
+#include "scanner/Scanner.h"
 
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <sstream>
 
 namespace fnlint::node {
@@ -188,6 +192,50 @@ TEST(NodeCorpus, HandlersNamedBySamTemplatesAreFound) {
     std::cout << "[ node ] found, body not located: " << Unresolved[I] << "\n";
   ASSERT_GT(WithFile, 50u);
   EXPECT_GE(Found * 100, WithFile * 90) << "handlers found in fewer than 90% of the handler files";
+}
+
+TEST(NodeCorpus, HandlerRulesAndInventoriesOverTheCorpus) {
+  if (!fs::is_directory(CorpusRoot))
+    GTEST_SKIP() << "no corpus at " << CorpusRoot;
+  ScanOptions S;
+  S.root = CorpusRoot.string();
+  S.paths = {CorpusRoot.string()};
+  Project P = scanProject(S);
+  Analysis A = analyzeProject(P, AnalysisOptions{});
+  std::map<std::string, int> PerRule;
+  for (const Finding &F : A.findings) {
+    const std::string &Path = F.location.path;
+    std::string Ext = fs::path(Path).extension().string();
+    if (F.ruleId.rfind("handler/", 0) == 0 && Ext != ".py")
+      ++PerRule[F.ruleId];
+  }
+  std::size_t Configured = 0, Calls = 0, Partial = 0, WithCalls = 0;
+  std::map<int, int> BySdk;
+  for (const auto &Inv : A.inventories) {
+    Configured += !Inv.functionId.empty();
+    Calls += Inv.calls.size();
+    Partial += !Inv.partial.empty();
+    WithCalls += !Inv.calls.empty();
+    for (const auto &C : Inv.calls)
+      ++BySdk[static_cast<int>(C.sdk)];
+  }
+  std::cout << "[ node ] " << A.inventories.size() << " handler inventories (" << Configured
+            << " named by a configuration), " << WithCalls << " with calls, " << Calls << " calls (v3 "
+            << BySdk[static_cast<int>(permissions::Sdk::JsV3)] << ", v2 " << BySdk[static_cast<int>(permissions::Sdk::JsV2)]
+            << "), " << Partial << " partial\n";
+  if (std::getenv("FNLINT_NODE_INVENTORY_DUMP")) // one line per call, for reviewing the inventory by hand
+    for (const auto &Inv : A.inventories) {
+      std::cout << "inventory " << Inv.handler.path << ":" << Inv.handler.region.startLine << " [" << Inv.functionId
+                << "] " << Inv.calls.size() << " calls\n";
+      for (const auto &C : Inv.calls)
+        std::cout << "  call " << C.service << " " << C.operation << " @" << C.location.region.startLine << "\n";
+      for (const auto &R : Inv.partial)
+        std::cout << "  partial " << R.reason << " @" << R.location.region.startLine << "\n";
+    }
+  for (const auto &[Rule, N] : PerRule)
+    std::cout << "[ node ] " << Rule << ": " << N << "\n";
+  EXPECT_GT(A.inventories.size(), 100u);
+  EXPECT_GT(Calls, 100u);
 }
 
 } // namespace

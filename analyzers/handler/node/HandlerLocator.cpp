@@ -402,6 +402,10 @@ std::optional<HandlerFunction> NodeModule::findHandler(std::string_view ExportNa
   return Last;
 }
 
+std::optional<HandlerFunction> NodeModule::localFunction(std::string_view Name) const {
+  return localBinding(Name, Tokens.size(), ResolveBudget);
+}
+
 std::optional<HandlerFunction> findHandler(std::string_view Source, std::string_view ExportName) {
   return NodeModule(Source).findHandler(ExportName);
 }

@@ -66,6 +66,9 @@ public:
 
   /// The function exported as ExportName (`handler` of the setting `src/app.handler`).
   std::optional<HandlerFunction> findHandler(std::string_view ExportName) const;
+  /// The function a module-scope declaration binds to Name (`function f`,
+  /// `const f = (…) => …`), for following calls from the handler.
+  std::optional<HandlerFunction> localFunction(std::string_view Name) const;
 
   /// Index of the token closing the bracket (or TemplateHead) at I; tokens().size() when unclosed.
   std::size_t closerOf(std::size_t I) const;

@@ -332,7 +332,14 @@ private:
           return P.size();
       return std::size_t(0);
     };
-    if (std::size_t L = Matches(Punct4))
+    // Most punctuators are one character (brackets, `;`, `,`, `.` before a name): a longer one
+    // needs a second character that some entry of the tables has there.
+    static constexpr std::string_view Single = "(){}[];,:~";
+    static constexpr std::string_view Seconds = ">=&|?.+-*<";
+    if (Single.find(Rest.front()) != std::string_view::npos || Rest.size() < 2 ||
+        Seconds.find(Rest[1]) == std::string_view::npos)
+      Len = 1;
+    else if (std::size_t L = Matches(Punct4))
       Len = L;
     else if (std::size_t L3 = Matches(Punct3))
       Len = L3;
