@@ -212,7 +212,7 @@ Project scanProject(const ScanOptions &Options) {
   P.root = Options.root;
   unsigned Jobs = std::max(1u, Options.jobs);
 
-  Discovery Found = discoverFiles(Options.root, Options.paths);
+  Discovery Found = discoverFiles(Options.root, Options.paths, Options.excludes);
   P.filesSeen = Found.filesSeen;
   P.problems = std::move(Found.problems);
   if (Options.progress)
