@@ -133,7 +133,7 @@ ScanReport runPipeline(const ScanOptions &Scan, const AnalysisOptions &Options, 
   TextCache Texts(P);
   TextLookup Lookup = [&](std::string_view Path) { return Texts(Path); };
   fingerprintFindings(Report.findings, Lookup, Scan.jobs);
-  applySuppressions(Report, ReportOpts.suppressions, Lookup);
+  applySuppressions(Report, ReportOpts.suppressions, Lookup, P.resourceSuppressions);
   Report.inventory = buildInventory(P, A);
   Report.filesSeen = P.filesSeen;
   return Report;

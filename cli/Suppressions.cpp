@@ -1,6 +1,8 @@
 //===- cli/Suppressions.cpp - Findings the user has silenced ----------------===//
 #include "cli/Suppressions.h"
 
+#include "core/RuleInfo.h"
+
 #include <map>
 #include <set>
 
@@ -82,9 +84,31 @@ std::optional<IgnoreMarker> findIgnoreMarker(std::string_view Line) {
   return M;
 }
 
-void applySuppressions(ScanReport &R, const SuppressionOptions &Options, const TextLookup &Texts) {
+void applySuppressions(ScanReport &R, const SuppressionOptions &Options, const TextLookup &Texts,
+                       const std::vector<ResourceSuppression> &InTemplates) {
   std::vector<Finding> Kept;
   std::set<std::pair<std::string, std::uint32_t>> ReasonlessReported;
+  auto Problem = [&](const Location &Where, std::string Message) {
+    InputProblem P;
+    P.level = Level::Warning;
+    P.location = Where;
+    P.message = std::move(Message);
+    R.problems.push_back(std::move(P));
+  };
+  // Template entries that cannot apply are said once, up front.
+  std::vector<const ResourceSuppression *> Usable;
+  for (const ResourceSuppression &S : InTemplates) {
+    bool Known = false;
+    for (const RuleInfo &Rule : ruleCatalogue())
+      Known = Known || selectsRule(S.rule, Rule.id);
+    if (!Known)
+      Problem(S.location, "Metadata.fnlint.ignore of " + S.resource + ": no rule is '" + S.rule + "'; ignored");
+    else if (S.reason.empty() && Options.requireReason)
+      Problem(S.location, "Metadata.fnlint.ignore of " + S.resource +
+                              " has no reason and suppresses nothing: add `reason: why`");
+    else
+      Usable.push_back(&S);
+  }
   for (Finding &F : R.findings) {
     const Location &L = F.location;
     // A comment next to the finding (plain files only: an archive's members
@@ -99,13 +123,11 @@ void applySuppressions(ScanReport &R, const SuppressionOptions &Options, const T
             continue;
           if (M->reason.empty() && Options.requireReason) {
             if (ReasonlessReported.insert({L.path, N}).second) {
-              InputProblem P;
-              P.level = Level::Warning;
-              P.location.path = L.path;
-              P.location.region.startLine = N;
-              P.location.region.startColumn = M->column;
-              P.message = "fnlint:ignore without a reason suppresses nothing: write why after the ']'";
-              R.problems.push_back(std::move(P));
+              Location Where;
+              Where.path = L.path;
+              Where.region.startLine = N;
+              Where.region.startColumn = M->column;
+              Problem(Where, "fnlint:ignore without a reason suppresses nothing: write why after the ']'");
             }
             continue;
           }
@@ -118,6 +140,19 @@ void applySuppressions(ScanReport &R, const SuppressionOptions &Options, const T
           F.suppression = std::move(S);
           break;
         }
+      }
+    }
+    if (!F.suppression && L.members.empty()) {
+      for (const ResourceSuppression *S : Usable) {
+        if (S->location.path != L.path || L.region.startLine < S->firstLine || L.region.startLine > S->lastLine ||
+            !selectsRule(S->rule, F.ruleId))
+          continue;
+        Finding::Suppression Sup;
+        Sup.kind = "inSource";
+        Sup.justification = S->reason;
+        Sup.location = S->location;
+        F.suppression = std::move(Sup);
+        break;
       }
     }
     if (!F.suppression) {

@@ -11,6 +11,7 @@
 
 #include "cli/Config.h"
 #include "core/Fingerprint.h"
+#include "core/Project.h"
 #include "core/ScanReport.h"
 
 #include <optional>
@@ -37,8 +38,11 @@ struct SuppressionOptions {
   bool requireReason = true;            ///< a marker without a reason suppresses nothing
 };
 
-/// Moves the suppressed findings of \p R into R.suppressed. A marker without
-/// the required reason becomes an input problem instead.
-void applySuppressions(ScanReport &R, const SuppressionOptions &Options, const TextLookup &Texts);
+/// Moves the suppressed findings of \p R into R.suppressed: by comments
+/// (read through \p Texts), template resource Metadata entries (\p InTemplates)
+/// and configuration entries. A marker or entry without the required reason,
+/// or naming no rule, becomes an input problem instead.
+void applySuppressions(ScanReport &R, const SuppressionOptions &Options, const TextLookup &Texts,
+                       const std::vector<ResourceSuppression> &InTemplates = {});
 
 } // namespace fnlint::cli

@@ -267,6 +267,8 @@ Project scanProject(const ScanOptions &Options) {
     P.texts[Templates[I]->path] = std::move(Texts[I]);
     for (Deployable &D : Loads[I].deployables)
       P.deployables.push_back(std::move(D));
+    for (ResourceSuppression &S : Loads[I].suppressions)
+      P.resourceSuppressions.push_back(std::move(S));
     // Files are in path order, so policies are too.
     std::size_t Base = P.policies.size();
     for (Policy &Pol : Loads[I].policies)

@@ -122,6 +122,49 @@ ignore:
   EXPECT_EQ(nlohmann::json::parse(Json.out)["summary"]["suppressed"], 9);
 }
 
+TEST(ConfigCli, TemplateResourceMetadataSuppressesItsOwnFindings) {
+  TempDir App;
+  writeFile(App.path() + "/template.yaml", R"(AWSTemplateFormatVersion: '2010-09-09'
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  NightlyExport:
+    Type: AWS::Serverless::Function
+    Metadata:
+      fnlint:
+        ignore:
+          - id: lambda/timeout-excessive
+            reason: the export runs for up to 14 minutes by design
+          - id: lambda/no-such-rule
+            reason: typo
+          - id: lambda/missing-dlq
+    Properties:
+      Runtime: python3.12
+      Handler: app.handler
+      InlineCode: "def handler(e, c): pass"
+      Timeout: 900
+  HourlyExport:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      Handler: app.handler
+      InlineCode: "def handler(e, c): pass"
+      Timeout: 900
+)");
+  ProcessResult R = runFnlint({"scan", ".", "--show-suppressed", "--quiet"}, App.path());
+  EXPECT_EQ(count(R.out, "[lambda/timeout-excessive]"), 2u) << R.out;
+  EXPECT_NE(R.out.find("template.yaml:25:16: warning: "), std::string::npos) << R.out;
+  EXPECT_NE(R.out.find("[lambda/timeout-excessive] (suppressed: the export runs for up to 14 minutes by design)"),
+            std::string::npos)
+      << R.out;
+  EXPECT_NE(R.err.find("template.yaml:11:13: warning: Metadata.fnlint.ignore of NightlyExport: no rule is "
+                       "'lambda/no-such-rule'; ignored"),
+            std::string::npos)
+      << R.err;
+  EXPECT_NE(R.err.find("template.yaml:13:13: warning: Metadata.fnlint.ignore of NightlyExport has no reason"),
+            std::string::npos)
+      << R.err;
+}
+
 TEST(ConfigCli, ReasonlessSuppressionIsReportedAndSuppressesNothing) {
   TempDir App;
   writeApp(App.path());
