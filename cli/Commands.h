@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -33,10 +34,19 @@ struct ScanArgs {
   std::vector<std::string> enable; ///< rules shipped disabled, enabled by id
   bool explainInvocations = false; ///< print each function's invokers and the evidence
   std::string cppHelper; ///< hidden: path of fnlint-cpp
+  std::string config;    ///< --config FILE; empty: .fnlint.yaml found by walking up
+  bool noConfig = false; ///< --no-config: read no configuration file
+  bool showSuppressed = false;         ///< list suppressed findings too (text, JSON)
+  bool sarifIncludeSuppressed = false; ///< write suppressed findings to SARIF with `suppressions`
+  /// Long names of the options given on the command line ("--fail-on"): those
+  /// win over the configuration file.
+  std::set<std::string> given;
 };
 
 int runScan(const ScanArgs &Args);
 int runRules(const std::string &Format);
+/// `fnlint init`: writes a commented .fnlint.yaml into \p Dir (never over an existing one).
+int runInit(const std::string &Dir, bool Force);
 int runExplain(const std::string &RuleId, const std::string &Format);
 std::string versionText();
 

@@ -44,8 +44,8 @@ int main(int argc, char **argv) {
   }
   // CLI11 would answer "A subcommand is required" without naming the word.
   if (argc > 1 && argv[1][0] != '-' && std::strcmp(argv[1], "scan") != 0 && std::strcmp(argv[1], "rules") != 0 &&
-      std::strcmp(argv[1], "explain") != 0) {
-    std::fprintf(stderr, "fnlint: error: unknown command '%s' (commands: scan, rules, explain; see fnlint --help)\n",
+      std::strcmp(argv[1], "explain") != 0 && std::strcmp(argv[1], "init") != 0) {
+    std::fprintf(stderr, "fnlint: error: unknown command '%s' (commands: scan, rules, explain, init; see fnlint --help)\n",
                  argv[1]);
     return ExitError;
   }
@@ -115,6 +115,14 @@ int main(int argc, char **argv) {
                       "Before the report, list what invokes each function (synchronous, asynchronous, polled) and why");
     ScanCmd->add_option("--iam-data", IamData, IamDataHelp)->type_name("DIR");
     ScanCmd->add_option("--cpp-helper", Scan.cppHelper, "Path of the fnlint-cpp helper")->group("");
+    ScanCmd->add_option("--config", Scan.config,
+                        "Read this configuration file instead of the .fnlint.yaml found above the scan path")
+        ->type_name("FILE");
+    ScanCmd->add_flag("--no-config", Scan.noConfig, "Read no configuration file");
+    ScanCmd->add_flag("--show-suppressed", Scan.showSuppressed,
+                      "List suppressed findings too, with their reasons (text and JSON)");
+    ScanCmd->add_flag("--sarif-include-suppressed", Scan.sarifIncludeSuppressed,
+                      "Write suppressed findings to SARIF, marked with their suppression");
 
     // User rules (docs/rule-language.md): they join the catalogue for every command.
     std::vector<std::string> RuleDirs;
@@ -134,6 +142,12 @@ int main(int argc, char **argv) {
     ExplainCmd->add_option("--format", ExplainFormat, "Output format")
         ->check(CLI::IsMember({"markdown", "json"}))
         ->capture_default_str();
+    std::string InitDir = ".";
+    bool InitForce = false;
+    CLI::App *InitCmd = App.add_subcommand("init", "Write a commented starter .fnlint.yaml");
+    InitCmd->add_option("dir", InitDir, "Folder to write it in")->capture_default_str();
+    InitCmd->add_flag("--force", InitForce, "Overwrite an existing .fnlint.yaml");
+
     for (CLI::App *Cmd : {RulesCmd, ExplainCmd})
       Cmd->add_option("--rules", RuleDirs, "Add the declarative rules (*.yaml) of this directory (repeatable)")
           ->type_name("DIR")
@@ -169,8 +183,14 @@ int main(int argc, char **argv) {
     }
     if (!IamData.empty() && !loadIamData(IamData))
       return ExitError;
-    if (*ScanCmd)
+    if (*ScanCmd) {
+      for (const CLI::Option *O : ScanCmd->get_options())
+        if (O->count() && !O->get_lnames().empty())
+          Scan.given.insert("--" + O->get_lnames().front());
       return runScan(Scan);
+    }
+    if (*InitCmd)
+      return runInit(InitDir, InitForce);
     if (*RulesCmd)
       return runRules(RulesFormat);
     if (*ExplainCmd)

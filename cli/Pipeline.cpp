@@ -113,20 +113,27 @@ private:
 
 } // namespace
 
-ScanReport runPipeline(const ScanOptions &Scan, const AnalysisOptions &Options) {
+ScanReport runPipeline(const ScanOptions &Scan, const AnalysisOptions &Options, const ReportOptions &ReportOpts) {
   Project P = scanProject(Scan);
   AnalysisOptions WithPaths = Options;
   WithPaths.secrets.scanPaths = Scan.paths;
   Analysis A = analyzeProject(P, WithPaths);
   ScanReport Report;
   Report.findings = std::move(A.findings);
+  if (!ReportOpts.disabled.empty())
+    std::erase_if(Report.findings, [&](const Finding &F) { return ReportOpts.disabled.count(F.ruleId) != 0; });
+  for (Finding &F : Report.findings)
+    if (auto It = ReportOpts.levels.find(F.ruleId); It != ReportOpts.levels.end())
+      F.level = It->second;
   Report.problems = std::move(P.problems);
   for (InputProblem &Pr : A.problems)
     Report.problems.push_back(std::move(Pr));
   sortProblems(Report.problems);
   sortFindings(Report.findings);
   TextCache Texts(P);
-  fingerprintFindings(Report.findings, [&](std::string_view Path) { return Texts(Path); }, Scan.jobs);
+  TextLookup Lookup = [&](std::string_view Path) { return Texts(Path); };
+  fingerprintFindings(Report.findings, Lookup, Scan.jobs);
+  applySuppressions(Report, ReportOpts.suppressions, Lookup, P.resourceSuppressions);
   Report.inventory = buildInventory(P, A);
   Report.filesSeen = P.filesSeen;
   return Report;

@@ -1,5 +1,6 @@
 //===- cli/ScanCommand.cpp - fnlint scan ------------------------------------===//
 #include "cli/Commands.h"
+#include "cli/Config.h"
 #include "cli/Pipeline.h"
 #include "cli/Progress.h"
 
@@ -8,7 +9,10 @@
 #include "core/RuleInfo.h"
 #include "core/ThreadPool.h"
 #include "reporters/Reporters.h"
+#include "scanner/Discovery.h"
 #include "scanner/Scanner.h"
+
+#include <algorithm>
 
 #include <cstdio>
 #include <cstdlib>
@@ -26,6 +30,8 @@
 namespace fnlint::cli {
 
 namespace {
+
+namespace fs = std::filesystem;
 
 bool useColor(const std::string &Mode, bool ToFile) {
   if (Mode == "always")
@@ -76,7 +82,6 @@ std::string explainInvocations(const ScanReport &R) {
 } // namespace
 
 int runScan(const ScanArgs &Args) {
-  namespace fs = std::filesystem;
   std::error_code EC;
   std::string Root = Args.root.empty() ? fs::current_path(EC).string() : fs::absolute(Args.root, EC).string();
   Root = fs::path(Root).lexically_normal().generic_string();
@@ -101,12 +106,35 @@ int runScan(const ScanArgs &Args) {
       return ExitError;
     }
 
+  // The configuration: --config, else the .fnlint.yaml nearest above the
+  // first scan path. Options given on the command line win over it.
+  ProjectConfig Config;
+  if (!Args.noConfig) {
+    std::string File = Args.config;
+    if (File.empty()) {
+      fs::path First = fs::absolute(Paths.front(), EC);
+      File = findConfigFile(fs::is_directory(First, EC) ? First.string() : First.parent_path().string());
+    }
+    std::string Error;
+    if (!File.empty() && !loadConfig(File, Config, Error)) {
+      std::fprintf(stderr, "fnlint: error: %s\n", Error.c_str());
+      return ExitError;
+    }
+  }
+  auto Given = [&](const char *Option) { return Args.given.count(Option) != 0; };
+  std::string FailOn = Args.failOn;
+  if (!Given("--fail-on") && Config.failOn)
+    FailOn = *Config.failOn;
+
   ScanOptions Scan;
   Scan.root = Root;
   Scan.paths = Paths;
   Scan.jobs = Args.jobs ? Args.jobs : hardwareJobs();
-  Scan.limits.maxDepth = Args.maxArchiveDepth;
-  Scan.limits.maxDeclaredBytes = Args.maxDeclaredBytes;
+  Scan.limits.maxDepth = !Given("--max-archive-depth") && Config.maxArchiveDepth ? *Config.maxArchiveDepth
+                                                                                  : Args.maxArchiveDepth;
+  Scan.limits.maxDeclaredBytes = !Given("--max-declared-size") && Config.maxDeclaredBytes ? *Config.maxDeclaredBytes
+                                                                                          : Args.maxDeclaredBytes;
+  Scan.excludes = Config.exclude;
   ScanProgress Counters;
   Scan.progress = &Counters;
 
@@ -118,13 +146,30 @@ int runScan(const ScanArgs &Args) {
     AnalysisOptions AO;
     AO.jobs = Scan.jobs;
     AO.cpp.helperPath = Args.cppHelper;
-    AO.package.nearLimitRatio = Args.nearLimitRatio;
-    AO.secrets.allRulesInDependencies = Args.dependencySecrets == "all";
+    AO.package.nearLimitRatio =
+        !Given("--near-limit-ratio") && Config.nearLimitRatio ? *Config.nearLimitRatio : Args.nearLimitRatio;
+    std::string DependencySecrets = !Given("--dependency-secrets") && Config.dependencySecrets
+                                        ? *Config.dependencySecrets
+                                        : Args.dependencySecrets;
+    AO.secrets.allRulesInDependencies = DependencySecrets == "all";
+    AO.secrets.thirdPartyFolders = Config.thirdPartyFolders;
+    AO.secrets.minEntropy = Config.secretMinEntropy.value_or(0);
     AO.lambda.now = Args.now;
-    AO.lambda.timeoutThreshold = Args.timeoutThreshold;
+    AO.lambda.timeoutThreshold =
+        !Given("--timeout-threshold") && Config.timeoutSeconds ? *Config.timeoutSeconds : Args.timeoutThreshold;
     AO.lambda.assumeAsync = Args.assumeAsync;
     AO.lambda.enabled.insert(Args.enable.begin(), Args.enable.end());
-    Report = runPipeline(Scan, AO);
+    AO.lambda.enabled.insert(Config.enable.begin(), Config.enable.end());
+    ReportOptions RO;
+    // A rule enabled on the command line wins over the file's disable list.
+    for (const std::string &Id : Config.disable)
+      if (std::find(Args.enable.begin(), Args.enable.end(), Id) == Args.enable.end())
+        RO.disabled.insert(Id);
+    RO.levels.insert(Config.levels.begin(), Config.levels.end());
+    RO.suppressions.entries = Config.ignore;
+    RO.suppressions.requireReason = Config.requireReason;
+    RO.suppressions.configFile = Config.file.empty() ? std::string() : relativeToRoot(Root, fs::absolute(Config.file, EC).lexically_normal().string());
+    Report = runPipeline(Scan, AO, RO);
   }
 
   std::ostringstream Out;
@@ -138,13 +183,18 @@ int runScan(const ScanArgs &Args) {
   }
   bool ToFile = !Args.output.empty() && Args.output != "-";
   if (Args.format == "json") {
-    writeJson(Report, Out);
+    JsonOptions JO;
+    JO.showSuppressed = Args.showSuppressed;
+    writeJson(Report, Out, JO);
   } else if (Args.format == "sarif") {
-    writeSarif(Report, Out);
+    SarifOptions SO;
+    SO.includeSuppressed = Args.sarifIncludeSuppressed;
+    writeSarif(Report, Out, SO);
   } else {
     TextOptions TO;
     TO.color = useColor(Args.color, ToFile);
     TO.summary = !Args.quiet;
+    TO.showSuppressed = Args.showSuppressed;
     writeText(Report, Out, TO);
   }
   if (Args.format == "text")
@@ -166,12 +216,30 @@ int runScan(const ScanArgs &Args) {
     }
   }
 
-  if (Args.failOn == "none")
+  if (FailOn == "none")
     return ExitClean;
-  Level Threshold = parseLevel(Args.failOn).value_or(Level::Warning);
+  Level Threshold = parseLevel(FailOn).value_or(Level::Warning);
   for (const Finding &F : Report.findings)
     if (F.level >= Threshold)
       return ExitFindings;
+  return ExitClean;
+}
+
+int runInit(const std::string &Dir, bool Force) {
+  fs::path File = fs::path(Dir.empty() ? "." : Dir) / ".fnlint.yaml";
+  std::error_code EC;
+  if (fs::exists(File, EC) && !Force) {
+    std::fprintf(stderr, "fnlint: error: %s exists; not overwritten (use --force)\n", File.string().c_str());
+    return ExitError;
+  }
+  std::ofstream Out(File, std::ios::binary | std::ios::trunc);
+  Out << starterConfig();
+  Out.close();
+  if (!Out) {
+    std::fprintf(stderr, "fnlint: error: cannot write '%s': %s\n", File.string().c_str(), std::strerror(errno));
+    return ExitError;
+  }
+  std::printf("fnlint: wrote %s\n", File.string().c_str());
   return ExitClean;
 }
 

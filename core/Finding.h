@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,14 @@ struct Finding {
   // Filled in by finalizeFindings().
   std::string fingerprint;             ///< fnlint's own, stable across line shifts
   std::string primaryLocationLineHash; ///< GitHub code scanning's partial fingerprint
+
+  /// Why a finding is not reported: a comment next to it or the configuration.
+  struct Suppression {
+    std::string kind;          ///< SARIF suppression kind: "inSource" or "external"
+    std::string justification; ///< the reason written with it
+    Location location;         ///< the comment, or the configuration entry
+  };
+  std::optional<Suppression> suppression;
 };
 
 /// A problem with the input rather than a finding about it: a file that could

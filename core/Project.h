@@ -92,6 +92,17 @@ struct SourceFile {
   std::uint64_t size = 0;
 };
 
+/// A suppression written in a template resource's Metadata
+/// (`Metadata: {fnlint: {ignore: [{id: rule, reason: why}]}}`): it covers the
+/// findings that point into the resource's lines.
+struct ResourceSuppression {
+  std::string rule;     ///< id or glob, as written
+  std::string reason;   ///< empty when none was written
+  Location location;    ///< the entry (template path, line)
+  std::string resource; ///< logical id
+  std::uint32_t firstLine = 0, lastLine = 0; ///< the resource's lines in the template
+};
+
 struct Project {
   std::string root; ///< absolute scan root; all paths are relative to it
   std::vector<std::unique_ptr<Package>> packages; ///< sorted by displayPath()
@@ -109,6 +120,8 @@ struct Project {
   /// they attach to (indices into policies).
   std::vector<Policy> policies;
   std::vector<IamPrincipal> iamPrincipals;
+  /// Suppressions written in template resources' Metadata.
+  std::vector<ResourceSuppression> resourceSuppressions;
 
   /// Text of files the scanner has already read (configuration files), for fingerprints.
   std::map<std::string, std::string> texts;

@@ -55,6 +55,9 @@ struct Inventory {
 
 struct ScanReport {
   std::vector<Finding> findings;
+  /// Findings a suppression applies to, in the same order: counted and, on
+  /// request, listed, but never gating the exit code.
+  std::vector<Finding> suppressed;
   std::vector<InputProblem> problems;
   Inventory inventory;
   std::uint64_t filesSeen = 0;

@@ -42,13 +42,12 @@ ordered_json locationJson(const Location &L) {
 
 } // namespace
 
-void writeJson(const ScanReport &R, std::ostream &OS) {
+void writeJson(const ScanReport &R, std::ostream &OS, const JsonOptions &Options) {
   ordered_json Doc;
   Doc["schemaVersion"] = 1;
   Doc["tool"] = {{"name", "fnlint"}, {"version", FNLINT_VERSION}};
 
-  ordered_json Findings = ordered_json::array();
-  for (const Finding &F : R.findings) {
+  auto FindingJson = [](const Finding &F) {
     ordered_json J;
     J["ruleId"] = F.ruleId;
     J["level"] = levelName(F.level);
@@ -56,9 +55,22 @@ void writeJson(const ScanReport &R, std::ostream &OS) {
     J["location"] = locationJson(F.location);
     J["fingerprint"] = F.fingerprint;
     J["properties"] = toOrdered(F.properties);
-    Findings.push_back(std::move(J));
-  }
+    if (F.suppression)
+      J["suppression"] = {{"kind", F.suppression->kind},
+                          {"justification", F.suppression->justification},
+                          {"location", locationJson(F.suppression->location)}};
+    return J;
+  };
+  ordered_json Findings = ordered_json::array();
+  for (const Finding &F : R.findings)
+    Findings.push_back(FindingJson(F));
   Doc["findings"] = std::move(Findings);
+  if (Options.showSuppressed) {
+    ordered_json Suppressed = ordered_json::array();
+    for (const Finding &F : R.suppressed)
+      Suppressed.push_back(FindingJson(F));
+    Doc["suppressed"] = std::move(Suppressed);
+  }
 
   ordered_json Problems = ordered_json::array();
   for (const InputProblem &P : R.problems)
@@ -113,6 +125,7 @@ void writeJson(const ScanReport &R, std::ostream &OS) {
   Doc["summary"] = {{"error", R.count(Level::Error)},
                     {"warning", R.count(Level::Warning)},
                     {"note", R.count(Level::Note)},
+                    {"suppressed", R.suppressed.size()},
                     {"problems", R.problems.size()},
                     {"filesScanned", R.filesSeen}};
   OS << Doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";

@@ -15,6 +15,16 @@ namespace fnlint {
 struct TextOptions {
   bool color = false;
   bool summary = true; ///< the closing "N errors, ..." line
+  bool showSuppressed = false; ///< list suppressed findings after the others
+};
+
+struct JsonOptions {
+  bool showSuppressed = false; ///< a "suppressed" list beside "findings" (the count is always there)
+};
+
+struct SarifOptions {
+  /// Suppressed findings as results with `suppressions` (else left out).
+  bool includeSuppressed = false;
 };
 
 /// Compiler style: `path:line:col: level: message [rule-id]`, archive members
@@ -22,10 +32,10 @@ struct TextOptions {
 void writeText(const ScanReport &R, std::ostream &OS, const TextOptions &Options);
 
 /// The JSON document described in docs/json-output.md.
-void writeJson(const ScanReport &R, std::ostream &OS);
+void writeJson(const ScanReport &R, std::ostream &OS, const JsonOptions &Options = {});
 
 /// SARIF 2.1.0 as GitHub code scanning ingests it.
-void writeSarif(const ScanReport &R, std::ostream &OS);
+void writeSarif(const ScanReport &R, std::ostream &OS, const SarifOptions &Options = {});
 
 /// Percent-encodes a relative path for a SARIF/URI reference.
 std::string encodeUriPath(std::string_view Path);

@@ -158,7 +158,7 @@ std::string encodeUriPath(std::string_view Path) {
   return Out;
 }
 
-void writeSarif(const ScanReport &R, std::ostream &OS) {
+void writeSarif(const ScanReport &R, std::ostream &OS, const SarifOptions &Options) {
   ordered_json Rules = ordered_json::array();
   std::map<std::string_view, std::size_t> RuleIndex;
   for (const RuleInfo &Rule : ruleCatalogue()) {
@@ -185,12 +185,21 @@ void writeSarif(const ScanReport &R, std::ostream &OS) {
 
   // run.artifacts exists to describe archive nesting (parentIndex); without
   // a finding inside an archive it would only repeat the result locations.
-  bool Nesting = false;
+  // Suppressed findings go in only on request, after the others, each with
+  // its `suppressions` entry (GitHub then shows them as dismissed, not open).
+  std::vector<const Finding *> Written;
   for (const Finding &F : R.findings)
-    Nesting |= !F.location.members.empty() && membersAreUriSafe(F.location.members);
+    Written.push_back(&F);
+  if (Options.includeSuppressed)
+    for (const Finding &F : R.suppressed)
+      Written.push_back(&F);
+  bool Nesting = false;
+  for (const Finding *F : Written)
+    Nesting |= !F->location.members.empty() && membersAreUriSafe(F->location.members);
   Artifacts Arts;
   ordered_json Results = ordered_json::array();
-  for (const Finding &F : R.findings) {
+  for (const Finding *FP : Written) {
+    const Finding &F = *FP;
     const Location &L = F.location;
     ordered_json Res;
     Res["ruleId"] = F.ruleId;
@@ -225,6 +234,21 @@ void writeSarif(const ScanReport &R, std::ostream &OS) {
     }
     if (!Props.empty())
       Res["properties"] = std::move(Props);
+    if (F.suppression) {
+      ordered_json S;
+      S["kind"] = F.suppression->kind;
+      S["status"] = "accepted";
+      if (!F.suppression->justification.empty())
+        S["justification"] = F.suppression->justification;
+      if (!F.suppression->location.path.empty()) {
+        ordered_json Where;
+        Where["artifactLocation"] = Artifacts::artifactLocation(F.suppression->location.path);
+        if (F.suppression->location.region.known())
+          Where["region"] = regionJson(F.suppression->location.region);
+        S["location"] = {{"physicalLocation", std::move(Where)}};
+      }
+      Res["suppressions"] = ordered_json::array({std::move(S)});
+    }
     Results.push_back(std::move(Res));
   }
 

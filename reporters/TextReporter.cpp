@@ -48,7 +48,7 @@ void writeText(const ScanReport &R, std::ostream &OS, const TextOptions &Options
   const char *Bold = Options.color ? "\033[1m" : "";
   const char *Dim = Options.color ? "\033[2m" : "";
   const char *Reset = Options.color ? "\033[0m" : "";
-  for (const Finding &F : R.findings) {
+  auto Print = [&](const Finding &F) {
     const Location &L = F.location;
     OS << Bold << printable(L.displayPath());
     if (L.region.known()) {
@@ -57,8 +57,18 @@ void writeText(const ScanReport &R, std::ostream &OS, const TextOptions &Options
         OS << ":" << L.region.startColumn;
     }
     OS << ":" << Reset << " " << (Options.color ? levelColor(F.level) : "") << levelName(F.level) << ":"
-       << Reset << " " << printable(F.message) << " " << Dim << "[" << F.ruleId << "]" << Reset << "\n";
-  }
+       << Reset << " " << printable(F.message) << " " << Dim << "[" << F.ruleId << "]";
+    if (F.suppression)
+      OS << " (suppressed: " << printable(F.suppression->justification.empty() ? "no reason given"
+                                                                                : F.suppression->justification)
+         << ")";
+    OS << Reset << "\n";
+  };
+  for (const Finding &F : R.findings)
+    Print(F);
+  if (Options.showSuppressed)
+    for (const Finding &F : R.suppressed)
+      Print(F);
   if (!Options.summary)
     return;
   std::size_t Errors = R.count(Level::Error), Warnings = R.count(Level::Warning), Notes = R.count(Level::Note);
@@ -77,6 +87,8 @@ void writeText(const ScanReport &R, std::ostream &OS, const TextOptions &Options
   Line += " (scanned " + plural(R.filesSeen, "file", "files") + ": " + plural(Archives, "archive", "archives") +
           ", " + plural(Folders, "code folder", "code folders") + ", " +
           plural(R.inventory.templates.size(), "template", "templates");
+  if (!R.suppressed.empty())
+    Line += "; " + std::to_string(R.suppressed.size()) + " suppressed";
   if (!R.problems.empty())
     Line += "; " + plural(R.problems.size(), "input problem", "input problems");
   Line += ")";

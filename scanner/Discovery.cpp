@@ -63,7 +63,13 @@ FileKind classifyByName(std::string_view Path, bool &NeedsMagic) {
 
 class Walker {
 public:
-  Walker(const std::string &Root, Discovery &Out) : Root(Root), Out(Out) {}
+  Walker(const std::string &Root, Discovery &Out, const std::vector<std::string> &Excludes) : Root(Root), Out(Out) {
+    std::string Patterns;
+    for (const std::string &E : Excludes)
+      Patterns += E + "\n";
+    if (!Patterns.empty())
+      Ignores.addFile(Patterns, "");
+  }
 
   void walkPath(const std::string &Absolute) {
     struct stat St;
@@ -251,10 +257,11 @@ std::string relativeToRoot(const std::string &Root, const std::string &Absolute)
   return R;
 }
 
-Discovery discoverFiles(const std::string &Root, const std::vector<std::string> &Paths) {
+Discovery discoverFiles(const std::string &Root, const std::vector<std::string> &Paths,
+                        const std::vector<std::string> &Excludes) {
   namespace fs = std::filesystem;
   Discovery Out;
-  Walker W(Root, Out);
+  Walker W(Root, Out, Excludes);
   for (const std::string &P : Paths) {
     std::error_code EC;
     fs::path Abs = fs::absolute(P, EC).lexically_normal();

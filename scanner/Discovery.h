@@ -49,8 +49,10 @@ bool hasLibraryArchiveExtension(std::string_view Name);
 
 /// Walks \p Paths (absolute or relative to the current directory). \p Root is
 /// the absolute scan root; reported paths are relative to it. Explicitly named
-/// files are classified even when an ignore file excludes them.
-Discovery discoverFiles(const std::string &Root, const std::vector<std::string> &Paths);
+/// files are classified even when an ignore file excludes them. \p Excludes
+/// are more patterns in .fnlintignore syntax, relative to the root.
+Discovery discoverFiles(const std::string &Root, const std::vector<std::string> &Paths,
+                        const std::vector<std::string> &Excludes = {});
 
 /// Turns an absolute path into one relative to \p Root ('/' separated), or
 /// keeps it absolute when it is outside the root.

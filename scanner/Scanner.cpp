@@ -212,7 +212,7 @@ Project scanProject(const ScanOptions &Options) {
   P.root = Options.root;
   unsigned Jobs = std::max(1u, Options.jobs);
 
-  Discovery Found = discoverFiles(Options.root, Options.paths);
+  Discovery Found = discoverFiles(Options.root, Options.paths, Options.excludes);
   P.filesSeen = Found.filesSeen;
   P.problems = std::move(Found.problems);
   if (Options.progress)
@@ -267,6 +267,8 @@ Project scanProject(const ScanOptions &Options) {
     P.texts[Templates[I]->path] = std::move(Texts[I]);
     for (Deployable &D : Loads[I].deployables)
       P.deployables.push_back(std::move(D));
+    for (ResourceSuppression &S : Loads[I].suppressions)
+      P.resourceSuppressions.push_back(std::move(S));
     // Files are in path order, so policies are too.
     std::size_t Base = P.policies.size();
     for (Policy &Pol : Loads[I].policies)

@@ -22,6 +22,8 @@ struct ScanOptions {
   std::vector<std::string> paths; ///< files and folders to scan
   unsigned jobs = 1;
   ArchiveLimits limits;
+  /// More paths left out, in .fnlintignore (gitignore) syntax, relative to the root.
+  std::vector<std::string> excludes;
   std::uint64_t maxTemplateBytes = 16u << 20;
   ScanProgress *progress = nullptr;
 };

@@ -78,6 +78,7 @@ public:
           addDeployable(Id, Type, K, KV.first, Resource,
                         Type == "AWS::Serverless::Function" ? GlobalFunction : YAML::Node());
     }
+    readSuppressions(Resources);
     linkTemplateResources(Ctx);
     linkTemplatePolicies(Ctx);
     addPermissionPolicies(Out);
@@ -89,6 +90,49 @@ private:
   TemplateLoad &Out;
   TemplateContext *Ctx = nullptr;
   std::map<std::string, Parameter> Parameters;
+
+  /// `Metadata: {fnlint: {ignore: [{id, reason}]}}` on each resource. A
+  /// resource's lines run to the line before the next resource's key.
+  void readSuppressions(const YAML::Node &Resources) {
+    std::vector<std::pair<std::uint32_t, const YAML::Node *>> Starts;
+    std::vector<YAML::Node> Keys;
+    for (const auto &KV : Resources)
+      Keys.push_back(KV.first);
+    for (const YAML::Node &K : Keys)
+      Starts.push_back({Src.region(K).startLine, &K});
+    std::sort(Starts.begin(), Starts.end(), [](const auto &A, const auto &B) { return A.first < B.first; });
+    for (std::size_t I = 0; I < Starts.size(); ++I) {
+      const YAML::Node &Key = *Starts[I].second;
+      if (!Key.IsScalar())
+        continue;
+      std::string Id = Key.Scalar();
+      YAML::Node Ignore = field(field(field(field(Resources, Id.c_str()), "Metadata"), "fnlint"), "ignore");
+      if (!written(Ignore))
+        continue;
+      std::string Path = "Resources." + Id + ".Metadata.fnlint.ignore";
+      if (!Ignore.IsSequence()) {
+        Out.problems.push_back({Level::Warning, Src.location(Src.region(Ignore), {Id, Path, "property"}),
+                                "Metadata.fnlint.ignore of " + Id + " is not a list of {id, reason}; ignored"});
+        continue;
+      }
+      for (const YAML::Node &Item : Ignore) {
+        ResourceSuppression S;
+        S.resource = Id;
+        S.location = Src.location(Src.region(Item), {Id, Path, "property"});
+        S.firstLine = Starts[I].first;
+        S.lastLine = I + 1 < Starts.size() && Starts[I + 1].first > 0 ? Starts[I + 1].first - 1 : UINT32_MAX;
+        std::optional<std::string> Rule = stringField(Item, "id");
+        if (!Rule || Rule->empty()) {
+          Out.problems.push_back(
+              {Level::Warning, S.location, "Metadata.fnlint.ignore entry of " + Id + " has no 'id'; ignored"});
+          continue;
+        }
+        S.rule = *Rule;
+        S.reason = stringField(Item, "reason").value_or("");
+        Out.suppressions.push_back(std::move(S));
+      }
+    }
+  }
 
   void readParameters(const YAML::Node &Params) {
     for (const auto &KV : mapEntries(Params)) {

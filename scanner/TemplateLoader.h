@@ -49,6 +49,7 @@ struct TemplateLoad {
   /// index into this load's policies (the scanner renumbers them).
   std::vector<Policy> policies;
   std::vector<IamPrincipal> principals;
+  std::vector<ResourceSuppression> suppressions; ///< resource Metadata.fnlint.ignore entries
   std::vector<InputProblem> problems;
 };
 

@@ -138,7 +138,7 @@ public:
       H.message = "high-entropy value " + redact(V) + " (" + Entropy + " bits per character) assigned to a secret name";
       H.priority = 10;
       Out.push_back(std::move(H));
-    });
+    }, /*Binary=*/false, C.minEntropy > 0 ? C.minEntropy : -1);
   }
 
 private:

@@ -83,7 +83,7 @@ const std::vector<std::string> &Pattern::keywords() const { return I->Keywords; 
 bool Pattern::highConfidence() const { return I->High; }
 
 void Pattern::forEach(std::string_view Text, const std::function<void(std::size_t Begin, std::size_t End)> &Found,
-                      bool Binary) const {
+                      bool Binary, double MinEntropy) const {
   const int NSub = I->Group + 1;
   std::vector<re2::StringPiece> Sub(static_cast<std::size_t>(NSub));
   std::size_t Pos = 0;
@@ -103,7 +103,7 @@ void Pattern::forEach(std::string_view Text, const std::function<void(std::size_
       continue;
     if (Secret.size() < I->MinLength)
       continue;
-    if (I->MinEntropy > 0 && shannonEntropy(Secret) <= I->MinEntropy)
+    if (double Min = MinEntropy >= 0 ? MinEntropy : I->MinEntropy; Min > 0 && shannonEntropy(Secret) <= Min)
       continue;
     bool Allowed = false;
     for (const auto &A : I->Allow)

@@ -268,7 +268,7 @@ bool isExampleDataPath(std::string_view Path) {
          EndsWith(".d.ts") || EndsWith(".d.mts") || EndsWith(".d.cts");
 }
 
-bool isThirdPartyPath(std::string_view Path) {
+bool isThirdPartyPath(std::string_view Path, const std::vector<std::string> &MoreFolders) {
   // Whole components only: payment-vendor/ and my_node_modules_notes/ are a
   // project's own folders. Members of an archive ("fn.zip!/lib/x.jar!/A")
   // are components too.
@@ -283,6 +283,8 @@ bool isThirdPartyPath(std::string_view Path) {
     if (Folder && (Part == "node_modules" || Part == "site-packages" || Part == "dist-packages" ||
                    Part == "bower_components" || Part == "vendor" || Part.ends_with(".dist-info") ||
                    Part.ends_with(".egg-info")))
+      return true;
+    if (Folder && std::find(MoreFolders.begin(), MoreFolders.end(), Part) != MoreFolders.end())
       return true;
     // A Lambda Java package's dependencies: the jars in lib/ (java/lib/ in a
     // layer), and anything inside them. A project's own lib/ folder of

@@ -36,6 +36,8 @@ struct Content {
   /// *.examples.json, TypeScript declarations): only high-confidence rules
   /// report.
   bool thirdParty = false;
+  /// secret/generic-high-entropy's threshold from the configuration; 0: the rule's.
+  double minEntropy = 0;
 };
 
 /// A secret a detector found, before it becomes a finding.
@@ -100,8 +102,9 @@ public:
   /// Nor is the end checked when the format fixes the length
   /// (endsAtFixedLength): Go puts string literals back to back, a .pyc puts
   /// the next constant's type byte right after a string.
+  /// A non-negative \p MinEntropy replaces the block's min-entropy.
   void forEach(std::string_view Text, const std::function<void(std::size_t Begin, std::size_t End)> &Found,
-               bool Binary = false) const;
+               bool Binary = false, double MinEntropy = -1) const;
 
   /// Whether \p Match (a whole match of the pattern) cannot be extended by
   /// one more letter, digit or '_': the format says where it ends.
@@ -164,8 +167,9 @@ bool looksLikeSecretValue(std::string_view Value);
 /// Whether \p Path (with its member chain, "fn.zip!/lib/x.jar!/a.class")
 /// lies in a dependency: a folder named node_modules, site-packages, vendor
 /// ... (whole path components), a jar in lib/. Pass the path below the
-/// scanned folder, so what lies above it does not count.
-bool isThirdPartyPath(std::string_view Path);
+/// scanned folder, so what lies above it does not count. \p MoreFolders are
+/// further folder names the configuration calls third-party.
+bool isThirdPartyPath(std::string_view Path, const std::vector<std::string> &MoreFolders = {});
 /// Files whose values are examples by design: AWS SDK *.examples.json and
 /// botocore examples-1.json, TypeScript declarations (.d.ts).
 bool isExampleDataPath(std::string_view Path);

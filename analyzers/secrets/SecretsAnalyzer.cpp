@@ -44,6 +44,7 @@ struct Item {
   Location Where;
   std::string ContentPath; ///< the name name-based rules see
   bool ThirdParty = false;
+  double MinEntropy = 0; ///< SecretOptions::minEntropy
 };
 
 /// The folders that were scanned, relative to the root like every path of
@@ -82,12 +83,12 @@ std::string_view belowScanBase(std::string_view Path, const std::vector<std::str
   return Path;
 }
 
-Item describe(const WorkItem &W, const std::vector<std::string> &Bases) {
+Item describe(const WorkItem &W, const std::vector<std::string> &Bases, const std::vector<std::string> &MoreFolders) {
   Item It;
   if (W.File) {
     It.Where.path = W.File->path;
     It.ContentPath = W.File->path;
-    It.ThirdParty = isThirdPartyPath(belowScanBase(W.File->path, Bases)) || isExampleDataPath(W.File->path);
+    It.ThirdParty = isThirdPartyPath(belowScanBase(W.File->path, Bases), MoreFolders) || isExampleDataPath(W.File->path);
     return It;
   }
   It.Where = W.Pkg->entryLocation(*W.Entry);
@@ -95,7 +96,7 @@ Item describe(const WorkItem &W, const std::vector<std::string> &Bases) {
   std::string Judged(belowScanBase(It.Where.path, Bases));
   for (const std::string &M : It.Where.members)
     Judged += "!/" + M;
-  It.ThirdParty = isThirdPartyPath(Judged) || isExampleDataPath(W.Entry->path);
+  It.ThirdParty = isThirdPartyPath(Judged, MoreFolders) || isExampleDataPath(W.Entry->path);
   return It;
 }
 
@@ -203,6 +204,7 @@ public:
       C.path = It.ContentPath;
       C.binary = Binary;
       C.thirdParty = It.ThirdParty;
+      C.minEntropy = It.MinEntropy;
       C.text = Binary ? std::string_view(Runs = printableRuns(Buf)) : std::string_view(Buf);
       Accepted.clear();
       for (Hit &H : Engine.scan(C)) {
@@ -356,7 +358,8 @@ void analyzeSecrets(const Project &P, unsigned Jobs, const SecretOptions &Option
     const WorkItem &W = Items[I];
     std::string Error;
     std::unique_ptr<EntryReader> R = W.Pkg ? W.Pkg->open(*W.Entry, Error) : P.openFile(W.File->path, Error);
-    Item It = describe(W, Bases);
+    Item It = describe(W, Bases, Options.thirdPartyFolders);
+    It.MinEntropy = Options.minEntropy;
     if (Options.allRulesInDependencies)
       It.ThirdParty = false;
     if (!R) {

@@ -20,6 +20,10 @@ struct SecretOptions {
   /// folders above what was scanned (a checkout under ~/vendor/) do not
   /// count, wherever fnlint runs from. Empty: the scan root.
   std::vector<std::string> scanPaths;
+  /// More folder names holding third-party code (configuration third-party.folders).
+  std::vector<std::string> thirdPartyFolders;
+  /// secret/generic-high-entropy's threshold in bits per character; 0: the rule's own.
+  double minEntropy = 0;
 };
 
 /// Scans every file of the project, every entry of every package (nested

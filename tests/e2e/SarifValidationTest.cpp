@@ -65,6 +65,20 @@ TEST(SarifValidation, EverySarifFnlintWritesPassesSchemaAndGitHubRules) {
   ASSERT_EQ(S.exitCode, 1) << S.err;
   Files.push_back(Secrets);
 
+  // Suppressed findings written with --sarif-include-suppressed: an inline
+  // comment (inSource) and a configuration entry (external).
+  TempDir Quiet;
+  std::ofstream(Quiet.path() + "/app.py") << "PASSWORD = 'q8Xz!2mP#r7Lw4Tn'  # fnlint:ignore[secret/*] test vector\n";
+  std::ofstream(Quiet.path() + "/admin.json")
+      << R"({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]})";
+  std::ofstream(Quiet.path() + "/.fnlint.yaml")
+      << "ignore:\n  - rule: \"iam/*\"\n    path: admin.json\n    reason: break-glass role\n";
+  std::string Suppressed = Out.path() + "/suppressed.sarif";
+  ASSERT_EQ(runFnlint({"scan", ".", "--format", "sarif", "--sarif-include-suppressed", "-o", Suppressed}, Quiet.path())
+                .exitCode,
+            0);
+  Files.push_back(Suppressed);
+
   // Every rule fixture, in-process.
   for (const Fixture &F : findFixtures("package")) {
     TempDir Tmp;
