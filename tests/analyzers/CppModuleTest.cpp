@@ -240,9 +240,13 @@ TEST(CppModuleTest, ReplyMapsIntoTheModel) {
   TempDir T;
   ASSERT_FALSE(T.Path.empty());
   std::string Reply =
-      R"json({"version":1,"handlers":[{"function":"ns::Functor::operator()","kind":"functor","file":"a.cpp","line":3,"column":5}],)json"
-      R"json("findings":[{"ruleId":"handler/example","level":"error","message":"m","file":"a.cpp","line":4,"column":2,)json"
-      R"json("endLine":4,"endColumn":9,"fingerprintKey":"k","properties":{"x":1}}],)json"
+      R"json({"version":1,"handlers":[{"function":"ns::Functor::operator()","kind":"functor","file":"a.cpp","line":3,"column":5,)json"
+      R"json("calls":[{"service":"S3","operation":"GetObject","file":"a.cpp","line":5,"column":7}],)json"
+      R"json("partial":[{"reason":"r","file":"a.cpp","line":6,"column":1}]}],)json"
+      R"json("findings":[{"ruleId":"handler/command-injection","level":"error","message":"m","file":"a.cpp","line":4,"column":2,)json"
+      R"json("endLine":4,"endColumn":9,"fingerprintKey":"k","properties":{"x":1}},)json"
+      R"json({"ruleId":"handler/logs-event-payload","message":"n","file":"a.cpp","line":8,"column":1},)json"
+      R"json({"ruleId":"handler/no-such-rule","message":"z","file":"a.cpp","line":9,"column":1}],)json"
       R"json("problems":[{"file":"b.cpp","line":0,"column":0,"level":"note","message":"p"}]})json";
   std::string Echo = T.script("echo", "cat >/dev/null; cat <<'EOF'\n" + Reply + "\nEOF");
   CppAnalysis A = analyzeSources(FixtureRoot, {"a.cpp"}, withHelper(Echo));
@@ -250,18 +254,31 @@ TEST(CppModuleTest, ReplyMapsIntoTheModel) {
   ASSERT_EQ(A.handlers.size(), 1u);
   EXPECT_EQ(A.handlers[0].location.logical.name, "operator()");
   EXPECT_EQ(A.handlers[0].location.region.startLine, 3u);
-  ASSERT_EQ(A.findings.size(), 1u);
+  ASSERT_EQ(A.inventories.size(), 1u);
+  const permissions::CallInventory &Inv = A.inventories[0];
+  EXPECT_TRUE(Inv.functionId.empty());
+  EXPECT_EQ(Inv.handler.region.startLine, 3u);
+  ASSERT_EQ(Inv.calls.size(), 1u);
+  EXPECT_EQ(Inv.calls[0].sdk, permissions::Sdk::Cpp);
+  EXPECT_EQ(Inv.calls[0].service, "S3");
+  EXPECT_EQ(Inv.calls[0].operation, "GetObject");
+  EXPECT_EQ(Inv.calls[0].location.region.startLine, 5u);
+  ASSERT_EQ(Inv.partial.size(), 1u);
+  EXPECT_EQ(Inv.partial[0].reason, "r");
+  ASSERT_EQ(A.findings.size(), 2u);
+  EXPECT_EQ(A.findings[1].level, Level::Warning); // no level: the catalogue's (logs-event-payload is a warning)
   const Finding &F = A.findings[0];
-  EXPECT_EQ(F.ruleId, "handler/example");
+  EXPECT_EQ(F.ruleId, "handler/command-injection");
   EXPECT_EQ(F.level, Level::Error);
   EXPECT_EQ(F.location.path, "a.cpp");
   EXPECT_EQ(F.location.region.endColumn, 9u);
   EXPECT_EQ(F.location.region.endColumnUtf16, 9u);
   EXPECT_EQ(F.fingerprintKey, "k");
   EXPECT_EQ(F.properties["x"], 1);
-  ASSERT_EQ(A.problems.size(), 1u);
-  EXPECT_EQ(A.problems[0].level, Level::Note);
-  EXPECT_FALSE(A.problems[0].location.region.known());
+  ASSERT_EQ(A.problems.size(), 2u); // the unknown rule is a problem, not a finding
+  EXPECT_NE(A.problems[0].message.find("handler/no-such-rule"), std::string::npos);
+  EXPECT_EQ(A.problems[1].level, Level::Note);
+  EXPECT_FALSE(A.problems[1].location.region.known());
 }
 
 } // namespace

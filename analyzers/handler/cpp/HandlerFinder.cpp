@@ -20,6 +20,7 @@
 //===----------------------------------------------------------------------===//
 #include "HelperSupport.h"
 
+#include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
@@ -27,6 +28,7 @@
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Frontend/FrontendAction.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/FileSystem.h"
@@ -129,6 +131,7 @@ struct Resolution {
   std::string Kind;
   SourceLocation Loc;
   bool Defined = true;
+  const FunctionDecl *Body = nullptr; ///< the function whose body handles an invocation
 };
 
 /// "main" for a lambda written inside main(), "ns" inside namespace ns, "" at
@@ -205,6 +208,7 @@ public:
       Resolution R;
       R.Kind = "lambda";
       R.Loc = L->getBeginLoc();
+      R.Body = L->getCallOperator();
       if (BoundTo) {
         R.Function = BoundTo->isLocalVarDeclOrParm()
                          ? qualify(enclosingName(BoundTo->getDeclContext()), BoundTo->getName().str())
@@ -263,6 +267,7 @@ private:
     R.Kind = "function";
     const FunctionDecl *Def = FD->getDefinition();
     R.Defined = Def != nullptr;
+    R.Body = Def;
     if (!Def)
       Def = FD;
     if (const auto *M = dyn_cast<CXXMethodDecl>(Def); M && M->getParent()->isLambda())
@@ -325,13 +330,48 @@ struct HandlerFinder::Impl : MatchFinder::MatchCallback {
     H.call = Paths.position(SM, Call->getBeginLoc());
     auto Key = std::make_tuple(H.definition.file, H.definition.line, H.definition.column, H.function,
                                H.call.file, H.call.line, H.call.column);
-    if (Seen.insert(Key).second)
-      Found.push_back(std::move(H));
+    if (!Seen.insert(Key).second)
+      return; // seen from another translation unit: its rules already ran
+    TuRecords.push_back(Found.size());
+    TuHandlers.push_back(R.Body);
+    Found.push_back(std::move(H));
   }
+
+  /// Finds the handlers of a translation unit, then runs the rules over it.
+  void translationUnit(ASTContext &Ctx) {
+    TuRecords.clear();
+    TuHandlers.clear();
+    Finder.matchAST(Ctx);
+    std::vector<InventoryRecord> Inventories;
+    checkTranslationUnit(Ctx, Paths, TuHandlers, Findings, Inventories);
+    for (std::size_t I = 0; I < TuRecords.size() && I < Inventories.size(); ++I)
+      Found[TuRecords[I]].inventory = std::move(Inventories[I]);
+  }
+
+  struct Consumer : ASTConsumer {
+    explicit Consumer(Impl &I) : I(I) {}
+    void HandleTranslationUnit(ASTContext &Ctx) override { I.translationUnit(Ctx); }
+    Impl &I;
+  };
+  struct Action : ASTFrontendAction {
+    explicit Action(Impl &I) : I(I) {}
+    std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &, llvm::StringRef) override {
+      return std::make_unique<Consumer>(I);
+    }
+    Impl &I;
+  };
+  struct Factory : tooling::FrontendActionFactory {
+    explicit Factory(Impl &I) : I(I) {}
+    std::unique_ptr<FrontendAction> create() override { return std::make_unique<Action>(I); }
+    Impl &I;
+  };
 
   const PathMapper &Paths;
   MatchFinder Finder;
   std::vector<HandlerRecord> Found;
+  std::vector<std::size_t> TuRecords;           ///< this TU's new handlers: indexes into Found
+  std::vector<const FunctionDecl *> TuHandlers; ///< and their bodies
+  std::vector<FindingRecord> Findings;
   std::set<std::tuple<std::string, unsigned, unsigned, std::string, std::string, unsigned, unsigned>> Seen;
 };
 
@@ -339,7 +379,7 @@ HandlerFinder::HandlerFinder(const PathMapper &Paths) : P(std::make_unique<Impl>
 HandlerFinder::~HandlerFinder() = default;
 
 std::unique_ptr<tooling::FrontendActionFactory> HandlerFinder::newActionFactory() {
-  return tooling::newFrontendActionFactory(&P->Finder);
+  return std::make_unique<Impl::Factory>(*P);
 }
 
 std::vector<HandlerRecord> HandlerFinder::handlers() const {
@@ -350,6 +390,17 @@ std::vector<HandlerRecord> HandlerFinder::handlers() const {
                                                            B.definition.column, B.function, B.call.file,
                                                            B.call.line, B.call.column);
   });
+  return Out;
+}
+
+std::vector<FindingRecord> HandlerFinder::findings() const {
+  auto Key = [](const FindingRecord &F) {
+    return std::tie(F.begin.file, F.begin.line, F.begin.column, F.ruleId, F.message);
+  };
+  std::vector<FindingRecord> Out = P->Findings;
+  std::stable_sort(Out.begin(), Out.end(), [&](const FindingRecord &A, const FindingRecord &B) { return Key(A) < Key(B); });
+  Out.erase(std::unique(Out.begin(), Out.end(), [&](const FindingRecord &A, const FindingRecord &B) { return Key(A) == Key(B); }),
+            Out.end());
   return Out;
 }
 

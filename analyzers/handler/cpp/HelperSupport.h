@@ -14,6 +14,8 @@
 #include <vector>
 
 namespace clang {
+class ASTContext;
+class FunctionDecl;
 class SourceManager;
 class SourceLocation;
 namespace tooling {
@@ -38,6 +40,33 @@ struct SourcePos {
   unsigned column = 0;
 };
 
+/// One finding of a handler rule.
+struct FindingRecord {
+  std::string ruleId;
+  std::string message;
+  SourcePos begin, end;
+};
+
+/// An AWS SDK for C++ call as written: Aws::<service>::<service>Client::<operation>
+/// (operation without its Async / Callable suffix).
+struct CallRecord {
+  std::string service;
+  std::string operation;
+  SourcePos pos; ///< the method name
+};
+
+/// Why a handler's call list may be incomplete.
+struct PartialRecord {
+  std::string reason;
+  SourcePos pos;
+};
+
+/// The SDK calls of one handler (its closure and main's).
+struct InventoryRecord {
+  std::vector<CallRecord> calls;
+  std::vector<PartialRecord> partial;
+};
+
 /// A function handed to aws::lambda_runtime::run_handler.
 struct HandlerRecord {
   std::string function; ///< qualified name, "main::<lambda>" for an unnamed lambda
@@ -45,6 +74,7 @@ struct HandlerRecord {
   SourcePos definition; ///< where the handler is defined (or declared when !defined)
   bool defined = true;  ///< false: only a declaration was visible in this TU
   SourcePos call;       ///< the run_handler call
+  InventoryRecord inventory;
 };
 
 /// Maps Clang locations to protocol positions. Paths inside Root become
@@ -78,11 +108,20 @@ public:
   std::unique_ptr<clang::tooling::FrontendActionFactory> newActionFactory();
   /// Handlers found so far, deduplicated and sorted by definition.
   std::vector<HandlerRecord> handlers() const;
+  /// Rule findings so far, deduplicated and sorted by position.
+  std::vector<FindingRecord> findings() const;
 
 private:
   struct Impl;
   std::unique_ptr<Impl> P;
 };
+
+/// Runs the handler rules and the SDK call inventory over one translation unit
+/// whose handlers are \p Handlers (their definitions; null when not visible).
+/// Appends one InventoryRecord per handler, in order. HandlerRules.cpp.
+void checkTranslationUnit(clang::ASTContext &Ctx, const PathMapper &Paths,
+                          const std::vector<const clang::FunctionDecl *> &Handlers,
+                          std::vector<FindingRecord> &Findings, std::vector<InventoryRecord> &Inventories);
 
 /// The directory under which the embedded declaration headers appear.
 inline constexpr const char *VirtualIncludeDir = "/__fnlint__/include";
