@@ -33,6 +33,7 @@ struct ScanArgs {
   std::vector<std::string> enable; ///< rules shipped disabled, enabled by id
   bool explainInvocations = false; ///< print each function's invokers and the evidence
   std::string cppHelper; ///< hidden: path of fnlint-cpp
+  std::string compileCommandsDir; ///< -p: where compile_commands.json is; empty: look beside the sources
 };
 
 int runScan(const ScanArgs &Args);

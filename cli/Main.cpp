@@ -115,6 +115,11 @@ int main(int argc, char **argv) {
                       "Before the report, list what invokes each function (synchronous, asynchronous, polled) and why");
     ScanCmd->add_option("--iam-data", IamData, IamDataHelp)->type_name("DIR");
     ScanCmd->add_option("--cpp-helper", Scan.cppHelper, "Path of the fnlint-cpp helper")->group("");
+    ScanCmd->add_option("-p,--compile-commands", Scan.compileCommandsDir,
+                        "C/C++: the directory of compile_commands.json (default: found beside the sources or in "
+                        "their build/; else default flags and fnlint's SDK declaration headers)")
+        ->type_name("DIR")
+        ->check(CLI::Validator(CLI::ExistingDirectory).description(""));
 
     // User rules (docs/rule-language.md): they join the catalogue for every command.
     std::vector<std::string> RuleDirs;

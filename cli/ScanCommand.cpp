@@ -118,6 +118,7 @@ int runScan(const ScanArgs &Args) {
     AnalysisOptions AO;
     AO.jobs = Scan.jobs;
     AO.cpp.helperPath = Args.cppHelper;
+    AO.cpp.compileCommandsDir = Args.compileCommandsDir;
     AO.package.nearLimitRatio = Args.nearLimitRatio;
     AO.secrets.allRulesInDependencies = Args.dependencySecrets == "all";
     AO.lambda.now = Args.now;

@@ -125,6 +125,112 @@ TEST(CppModuleTest, FindsHandlersInFixtures) {
   EXPECT_EQ(handlerIn(A, "no_handler.cpp"), nullptr); // mine::run_handler is not the runtime's
 }
 
+/// "S3:GetObject@36" for each call of \p Inv, in order.
+std::vector<std::string> callsOf(const permissions::CallInventory &Inv) {
+  std::vector<std::string> Out;
+  for (const permissions::SdkCall &C : Inv.calls) {
+    EXPECT_EQ(C.sdk, permissions::Sdk::Cpp);
+    Out.push_back(C.service + ":" + C.operation + "@" + std::to_string(C.location.region.startLine));
+  }
+  return Out;
+}
+
+TEST(CppModuleTest, InventoriesTheHandlersSdkCalls) {
+  REQUIRE_HELPER();
+  CppAnalysis A = analyzeSources(FixtureRoot, {"sdk_calls.cpp"}, withHelper(HelperPath));
+  SCOPED_TRACE(describe(A));
+  EXPECT_TRUE(A.problems.empty());
+  ASSERT_EQ(A.handlers.size(), 1u);
+  ASSERT_EQ(A.inventories.size(), 1u);
+  const permissions::CallInventory &Inv = A.inventories[0];
+  EXPECT_TRUE(Inv.functionId.empty());
+  EXPECT_EQ(Inv.handler.path, "sdk_calls.cpp");
+  EXPECT_EQ(Inv.handler.region.startLine, 52u);
+  // The handler's own calls (Async and Callable folded into the operation), a
+  // helper's, then main's.
+  EXPECT_EQ(callsOf(Inv), (std::vector<std::string>{"S3:GetObject@36", "DynamoDB:PutItem@37", "SQS:SendMessage@38",
+                                                    "Lambda:Invoke@29", "SecretsManager:GetSecretValue@49"}));
+  EXPECT_EQ(Inv.calls[0].location.region.startColumn, 22u); // `GetObject` in `c.s3.GetObject(get)`
+  ASSERT_EQ(Inv.partial.size(), 1u);
+  EXPECT_EQ(Inv.partial[0].location.region.startLine, 40u);
+  EXPECT_NE(Inv.partial[0].reason.find("record_metric"), std::string::npos) << Inv.partial[0].reason;
+}
+
+TEST(CppModuleTest, UnresolvedCodeIsReportedAndMakesTheInventoryPartial) {
+  REQUIRE_HELPER();
+  CppAnalysis A = analyzeSources(FixtureRoot, {"unresolved_sdk.cpp"}, withHelper(HelperPath));
+  SCOPED_TRACE(describe(A));
+  ASSERT_EQ(A.inventories.size(), 1u);
+  EXPECT_EQ(callsOf(A.inventories[0]), (std::vector<std::string>{"S3:DeleteObject@11"}));
+  ASSERT_FALSE(A.inventories[0].partial.empty());
+  EXPECT_NE(A.inventories[0].partial[0].reason.find("compile errors"), std::string::npos);
+  auto Problems = problemsIn(A, "unresolved_sdk.cpp");
+  ASSERT_FALSE(Problems.empty());
+  EXPECT_NE(Problems[0]->message.find("Rekognition"), std::string::npos) << Problems[0]->message;
+  // What did parse is still checked.
+  ASSERT_EQ(A.findings.size(), 1u);
+  EXPECT_EQ(A.findings[0].ruleId, "handler/client-per-invocation");
+  EXPECT_EQ(A.findings[0].location.region.startLine, 10u);
+}
+
+/// A handler whose include directory and macro only its compilation database knows.
+void writeProjectNeedingDatabase(const std::string &Root) {
+  fs::create_directories(Root + "/src");
+  fs::create_directories(Root + "/config");
+  std::ofstream(Root + "/config/settings.h") << "#pragma once\n#define OUTPUT_FILE \"/var/task/out.txt\"\n";
+  std::ofstream(Root + "/src/handler.cpp")
+      << "#include <aws/lambda-runtime/runtime.h>\n"
+         "#include <cstdio>\n"
+         "#include \"settings.h\"\n"
+         "using namespace aws::lambda_runtime;\n"
+         "static invocation_response h(invocation_request const &) {\n"
+         "  std::FILE *f = std::fopen(OUTPUT_FILE, \"w\");\n"
+         "  return invocation_response::success(\"{}\", \"application/json\");\n"
+         "}\n"
+         "int main() { run_handler(h); }\n";
+}
+
+void writeDatabase(const std::string &Dir, const std::string &Root) {
+  fs::create_directories(Dir);
+  std::ofstream(Dir + "/compile_commands.json")
+      << "[{\"directory\": \"" << Root << "\", \"file\": \"" << Root
+      << "/src/handler.cpp\", \"command\": \"c++ -std=c++17 -I" << Root << "/config -c src/handler.cpp\"}]\n";
+}
+
+TEST(CppModuleTest, UsesTheCompilationDatabase) {
+  REQUIRE_HELPER();
+  TempDir T;
+  ASSERT_FALSE(T.Path.empty());
+  std::string Root = fs::canonical(T.Path).string();
+  writeProjectNeedingDatabase(Root);
+
+  // No database: settings.h is not found, the problem says so, the handler is still found.
+  CppAnalysis None = analyzeSources(Root, {"src/handler.cpp"}, withHelper(HelperPath));
+  SCOPED_TRACE(describe(None));
+  ASSERT_FALSE(problemsIn(None, "src/handler.cpp").empty());
+  EXPECT_NE(problemsIn(None, "src/handler.cpp")[0]->message.find("settings.h"), std::string::npos);
+
+  // build/compile_commands.json is found on its own.
+  writeDatabase(Root + "/build", Root);
+  CppAnalysis Found = analyzeSources(Root, {"src/handler.cpp"}, withHelper(HelperPath));
+  SCOPED_TRACE(describe(Found));
+  EXPECT_TRUE(Found.problems.empty());
+  ASSERT_EQ(Found.findings.size(), 1u);
+  EXPECT_EQ(Found.findings[0].ruleId, "handler/write-outside-tmp");
+  EXPECT_EQ(Found.findings[0].location.region.startLine, 6u);
+
+  // -p names a database elsewhere.
+  fs::remove_all(Root + "/build");
+  TempDir Elsewhere;
+  writeDatabase(Elsewhere.Path + "/out", Root);
+  CppOptions O = withHelper(HelperPath);
+  O.compileCommandsDir = Elsewhere.Path + "/out";
+  CppAnalysis Named = analyzeSources(Root, {"src/handler.cpp"}, O);
+  SCOPED_TRACE(describe(Named));
+  EXPECT_TRUE(Named.problems.empty());
+  EXPECT_EQ(Named.findings.size(), 1u);
+}
+
 TEST(CppModuleTest, BrokenFileIsAProblemNotAFailure) {
   REQUIRE_HELPER();
   CppAnalysis A = analyzeSources(FixtureRoot, {"broken.cpp", "no_handler.cpp", "api_handler.cpp", "missing.cpp"},

@@ -30,6 +30,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <optional>
@@ -226,8 +227,11 @@ public:
       for (const std::vector<const FunctionDecl *> *Part : {&Closure, &MainClosure})
         for (const FunctionDecl *F : *Part)
           inventory(F, Inv.calls, Seen);
-      for (const PartialRecord &P : MainPartial)
-        Inv.partial.push_back(P);
+      for (const PartialRecord &P : MainPartial) // main's closure often contains the handler's
+        if (std::none_of(Inv.partial.begin(), Inv.partial.end(), [&](const PartialRecord &Q) {
+              return Q.pos.file == P.pos.file && Q.pos.line == P.pos.line && Q.reason == P.reason;
+            }))
+          Inv.partial.push_back(P);
       if (Ctx.getDiagnostics().hasErrorOccurred()) {
         PartialRecord P;
         P.reason = "the translation unit has compile errors: calls in code that did not parse are not listed";
