@@ -4,6 +4,9 @@
 // stand-in scripts.
 #include "analyzers/handler/cpp/CppModule.h"
 
+#include "analyzers/Analyzers.h"
+#include "scanner/Scanner.h"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -154,6 +157,19 @@ TEST(CppModuleTest, InventoriesTheHandlersSdkCalls) {
   ASSERT_EQ(Inv.partial.size(), 1u);
   EXPECT_EQ(Inv.partial[0].location.region.startLine, 40u);
   EXPECT_NE(Inv.partial[0].reason.find("record_metric"), std::string::npos) << Inv.partial[0].reason;
+}
+
+TEST(CppModuleTest, AnalysisCarriesTheInventories) {
+  REQUIRE_HELPER();
+  ScanOptions S;
+  S.root = FixtureRoot;
+  S.paths = {FixtureRoot + "/sdk_calls.cpp"};
+  AnalysisOptions O;
+  O.cpp = withHelper(HelperPath);
+  Analysis A = analyzeProject(scanProject(S), O);
+  ASSERT_EQ(A.inventories.size(), 1u);
+  EXPECT_EQ(A.inventories[0].calls.size(), 5u);
+  EXPECT_EQ(A.inventories[0].handler.logical.fullyQualifiedName, "main::<lambda>");
 }
 
 TEST(CppModuleTest, UnresolvedCodeIsReportedAndMakesTheInventoryPartial) {
