@@ -119,6 +119,40 @@ SourcePos PathMapper::position(const SourceManager &SM, SourceLocation Loc, bool
   return Pos;
 }
 
+const Expr *skipTemporaries(const Expr *E) {
+  while (E) {
+    if (const auto *P = dyn_cast<ParenExpr>(E))
+      E = P->getSubExpr();
+    else if (const auto *I = dyn_cast<ImplicitCastExpr>(E))
+      E = I->getSubExpr();
+    else if (const auto *F = dyn_cast<FullExpr>(E))
+      E = F->getSubExpr();
+    else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = M->getSubExpr();
+    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = B->getSubExpr();
+    else
+      return E;
+  }
+  return E;
+}
+
+std::string flatSourceText(const ASTContext &Ctx, const Stmt *S, std::size_t Max) {
+  CharSourceRange Range = CharSourceRange::getTokenRange(S->getSourceRange());
+  llvm::StringRef Text = Lexer::getSourceText(Range, Ctx.getSourceManager(), Ctx.getLangOpts());
+  std::string Flat;
+  for (char C : Text) {
+    if (C == '\n' || C == '\r' || C == '\t')
+      C = ' ';
+    if (C == ' ' && !Flat.empty() && Flat.back() == ' ')
+      continue;
+    Flat += C;
+  }
+  if (Flat.size() > Max && Max > 3)
+    Flat = Flat.substr(0, Max - 3) + "...";
+  return Flat;
+}
+
 //===----------------------------------------------------------------------===//
 // HandlerFinder
 //===----------------------------------------------------------------------===//
@@ -236,15 +270,8 @@ private:
   /// constructions.
   const Expr *peel(const Expr *E) {
     while (E) {
-      if (const auto *P = dyn_cast<ParenExpr>(E))
-        E = P->getSubExpr();
-      else if (const auto *F = dyn_cast<FullExpr>(E))
-        E = F->getSubExpr();
-      else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
-        E = M->getSubExpr();
-      else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
-        E = B->getSubExpr();
-      else if (const auto *C = dyn_cast<CastExpr>(E))
+      E = skipTemporaries(E);
+      if (const auto *C = dyn_cast<CastExpr>(E))
         E = C->getSubExpr();
       else if (const auto *U = dyn_cast<UnaryOperator>(E);
                U && (U->getOpcode() == UO_AddrOf || U->getOpcode() == UO_Deref))
@@ -283,19 +310,7 @@ private:
     R.Kind = "expression";
     if (!E)
       return R;
-    const SourceManager &SM = Ctx.getSourceManager();
-    CharSourceRange Range = CharSourceRange::getTokenRange(E->getSourceRange());
-    llvm::StringRef Text = Lexer::getSourceText(Range, SM, Ctx.getLangOpts());
-    std::string Flat;
-    for (char C : Text) {
-      if (C == '\n' || C == '\r' || C == '\t')
-        C = ' ';
-      if (C == ' ' && !Flat.empty() && Flat.back() == ' ')
-        continue;
-      Flat += C;
-    }
-    if (Flat.size() > 80)
-      Flat = Flat.substr(0, 77) + "...";
+    std::string Flat = flatSourceText(Ctx, E, 80);
     R.Function = Flat.empty() ? "<expression>" : Flat;
     R.Loc = E->getBeginLoc();
     return R;

@@ -113,14 +113,8 @@ bool isPayload(const Expr *E) {
 /// temporaries, copies and conversions to a string class, `.c_str()`, `.data()`.
 const Expr *peelValue(const Expr *E) {
   while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *F = dyn_cast<FullExpr>(E))
-      E = F->getSubExpr();
-    else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = M->getSubExpr();
-    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = B->getSubExpr();
-    else if (const auto *C = dyn_cast<CXXFunctionalCastExpr>(E))
+    E = skipTemporaries(E);
+    if (const auto *C = dyn_cast<CXXFunctionalCastExpr>(E))
       E = C->getSubExpr();
     else if (const auto *C = dyn_cast<CXXStaticCastExpr>(E))
       E = C->getSubExpr();
@@ -336,26 +330,12 @@ private:
   void partial(std::vector<PartialRecord> &Out, const Stmt *S, std::string Reason) {
     PartialRecord P;
     P.pos = Paths.position(SM, S->getBeginLoc());
-    std::string Text = flatText(S);
+    std::string Text = flatSourceText(Ctx, S, 60);
     P.reason = Reason + (Text.empty() ? std::string() : ": " + Text);
     for (const PartialRecord &Q : Out)
       if (Q.pos.file == P.pos.file && Q.pos.line == P.pos.line && Q.reason == P.reason)
         return;
     Out.push_back(std::move(P));
-  }
-
-  std::string flatText(const Stmt *S) {
-    llvm::StringRef Text = Lexer::getSourceText(CharSourceRange::getTokenRange(S->getSourceRange()), SM,
-                                                Ctx.getLangOpts());
-    std::string Flat;
-    for (char C : Text) {
-      if (C == '\n' || C == '\r' || C == '\t')
-        C = ' ';
-      if (C == ' ' && !Flat.empty() && Flat.back() == ' ')
-        continue;
-      Flat += C;
-    }
-    return Flat.size() > 60 ? Flat.substr(0, 57) + "..." : Flat;
   }
 
   //===--- Reporting -------------------------------------------------------===//

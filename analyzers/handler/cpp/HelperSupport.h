@@ -15,6 +15,8 @@
 
 namespace clang {
 class ASTContext;
+class Expr;
+class Stmt;
 class FunctionDecl;
 class SourceManager;
 class SourceLocation;
@@ -115,6 +117,14 @@ private:
   struct Impl;
   std::unique_ptr<Impl> P;
 };
+
+/// \p E without the nodes a value passes through unchanged: parentheses,
+/// implicit casts, full-expressions, materialised and bound temporaries.
+const clang::Expr *skipTemporaries(const clang::Expr *E);
+
+/// The source text of \p S on one line (runs of white space folded), cut to
+/// \p Max characters with "..." when longer.
+std::string flatSourceText(const clang::ASTContext &Ctx, const clang::Stmt *S, std::size_t Max);
 
 /// Runs the handler rules and the SDK call inventory over one translation unit
 /// whose handlers are \p Handlers (their definitions; null when not visible).
