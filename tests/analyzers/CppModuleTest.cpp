@@ -189,6 +189,24 @@ TEST(CppModuleTest, UnresolvedCodeIsReportedAndMakesTheInventoryPartial) {
   EXPECT_EQ(A.findings[0].location.region.startLine, 10u);
 }
 
+TEST(CppModuleTest, AHandlerWithoutABodyHasAPartialInventory) {
+  REQUIRE_HELPER();
+  TempDir T;
+  ASSERT_FALSE(T.Path.empty());
+  std::ofstream(T.Path + "/serve.cpp") << "#include <aws/lambda-runtime/runtime.h>\n"
+                                          "using namespace aws::lambda_runtime;\n"
+                                          "void serve(std::function<invocation_response(invocation_request const &)> h) {\n"
+                                          "  run_handler(h);\n"
+                                          "}\n";
+  CppAnalysis A = analyzeSources(T.Path, {"serve.cpp"}, withHelper(HelperPath));
+  SCOPED_TRACE(describe(A));
+  ASSERT_EQ(A.inventories.size(), 1u);
+  EXPECT_TRUE(A.inventories[0].calls.empty());
+  ASSERT_EQ(A.inventories[0].partial.size(), 1u);
+  EXPECT_EQ(A.inventories[0].partial[0].location.path, "serve.cpp");
+  EXPECT_EQ(A.inventories[0].partial[0].location.region.startLine, 3u); // the parameter h
+}
+
 /// A handler whose include directory and macro only its compilation database knows.
 void writeProjectNeedingDatabase(const std::string &Root) {
   fs::create_directories(Root + "/src");

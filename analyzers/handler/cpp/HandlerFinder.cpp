@@ -359,8 +359,13 @@ struct HandlerFinder::Impl : MatchFinder::MatchCallback {
     Finder.matchAST(Ctx);
     std::vector<InventoryRecord> Inventories;
     checkTranslationUnit(Ctx, Paths, TuHandlers, Findings, Inventories);
-    for (std::size_t I = 0; I < TuRecords.size() && I < Inventories.size(); ++I)
-      Found[TuRecords[I]].inventory = std::move(Inventories[I]);
+    for (std::size_t I = 0; I < TuRecords.size() && I < Inventories.size(); ++I) {
+      HandlerRecord &H = Found[TuRecords[I]];
+      H.inventory = std::move(Inventories[I]);
+      for (PartialRecord &P : H.inventory.partial)
+        if (P.pos.file.empty())
+          P.pos = H.definition; // a handler without a body: point at what run_handler got
+    }
   }
 
   struct Consumer : ASTConsumer {

@@ -69,13 +69,15 @@ bool isLibcFunction(const FunctionDecl *D, std::initializer_list<llvm::StringRef
   return oneOf(D->getName(), Names);
 }
 
-/// The service of an SDK client class: "S3" for Aws::S3::S3Client; empty when
-/// \p RD is not a client (Aws::Client::AWSClient and its kin are not).
+/// The service of an SDK client class: "S3" for Aws::S3::S3Client (every
+/// service client is Aws::<Service>::<Service>Client); empty when \p RD is not
+/// one. The SDK's own plumbing (Aws::Http::HttpClient, ...) is not a service.
 std::string sdkClientService(const CXXRecordDecl *RD) {
-  if (!RD || !RD->getIdentifier() || !RD->getName().endswith("Client") || RD->getName() == "AWSClient")
+  if (!RD || !RD->getIdentifier() || !RD->getName().endswith("Client"))
     return {};
   const auto *Svc = dyn_cast<NamespaceDecl>(RD->getDeclContext());
-  if (!Svc || !Svc->getIdentifier() || Svc->getName() == "Client")
+  if (!Svc || !Svc->getIdentifier() || RD->getName() != (Svc->getName() + "Client").str() ||
+      oneOf(Svc->getName(), {"Client", "Http", "Auth", "Utils", "Internal", "Crt", "Config", "Monitoring", "Net"}))
     return {};
   const auto *Aws = dyn_cast<NamespaceDecl>(Svc->getDeclContext());
   if (!Aws || !Aws->getIdentifier() || Aws->getName() != "Aws" || !Aws->getDeclContext()->isTranslationUnit())
@@ -209,6 +211,11 @@ public:
     for (const FunctionDecl *H : Handlers) {
       InventoryRecord Inv;
       if (!H || !H->hasBody()) {
+        PartialRecord P;
+        P.reason = "the handler is not a function defined in this translation unit: its calls are not listed";
+        if (H)
+          P.pos = Paths.position(SM, H->getLocation());
+        Inv.partial.push_back(std::move(P));
         Inventories.push_back(std::move(Inv));
         continue;
       }
