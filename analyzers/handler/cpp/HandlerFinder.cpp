@@ -23,6 +23,7 @@
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -243,6 +244,13 @@ public:
       R.Kind = "lambda";
       R.Loc = L->getBeginLoc();
       R.Body = L->getCallOperator();
+      // A generic lambda (`[](auto const &req)`): the body to check is the one
+      // std::function instantiated, where the request's type is known.
+      if (const FunctionTemplateDecl *T = L->getDependentCallOperator())
+        for (const FunctionDecl *Instance : T->specializations()) {
+          R.Body = Instance;
+          break;
+        }
       if (BoundTo) {
         R.Function = BoundTo->isLocalVarDeclOrParm()
                          ? qualify(enclosingName(BoundTo->getDeclContext()), BoundTo->getName().str())
