@@ -29,13 +29,19 @@
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Lex/PPCallbacks.h"
+#include "clang/Lex/Preprocessor.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/VirtualFileSystem.h"
 
 #include <algorithm>
+#include <cstring>
 #include <set>
 #include <tuple>
 
@@ -330,7 +336,8 @@ private:
 } // namespace
 
 struct HandlerFinder::Impl : MatchFinder::MatchCallback {
-  explicit Impl(const PathMapper &Paths) : Paths(Paths) {
+  Impl(const PathMapper &Paths, llvm::IntrusiveRefCntPtr<llvm::vfs::InMemoryFileSystem> StandIns)
+      : Paths(Paths), StandIns(std::move(StandIns)) {
     Finder.addMatcher(
         callExpr(callee(functionDecl(hasName("::aws::lambda_runtime::run_handler"))),
                  hasArgument(0, expr().bind("handler")))
@@ -381,8 +388,38 @@ struct HandlerFinder::Impl : MatchFinder::MatchCallback {
     void HandleTranslationUnit(ASTContext &Ctx) override { I.translationUnit(Ctx); }
     Impl &I;
   };
+  /// Without the user's compile commands, an SDK header fnlint has no
+  /// stand-in for would end the whole file with a fatal error: an empty file
+  /// takes its place instead, so what does not depend on it is still analysed,
+  /// and the directive is recorded for the problem report.
+  struct MissingHeaders : PPCallbacks {
+    MissingHeaders(Impl &I, const SourceManager &SM) : I(I), SM(SM) {}
+    bool FileNotFound(llvm::StringRef Name, llvm::SmallVectorImpl<char> &RecoveryPath) override {
+      if (!I.StandIns || Name.empty() || llvm::sys::path::is_absolute(Name) || Name.contains(".."))
+        return false;
+      llvm::SmallString<128> Path(StandInDir);
+      llvm::sys::path::append(Path, llvm::sys::path::Style::posix, Name);
+      I.StandIns->addFile(Path, 0, llvm::MemoryBuffer::getMemBuffer("", Path));
+      RecoveryPath.assign(StandInDir, StandInDir + std::strlen(StandInDir));
+      return true;
+    }
+    void InclusionDirective(SourceLocation HashLoc, const Token &, llvm::StringRef Name, bool, CharSourceRange,
+                            const FileEntry *File, llvm::StringRef, llvm::StringRef,
+                            const clang::Module *, SrcMgr::CharacteristicKind) override {
+      // SearchPath may name the last directory searched: judge by the file found.
+      if (File && File->getName().startswith(StandInDir))
+        I.Missing.push_back({Name.str(), I.Paths.position(SM, HashLoc)});
+    }
+    Impl &I;
+    const SourceManager &SM;
+  };
+
   struct Action : ASTFrontendAction {
     explicit Action(Impl &I) : I(I) {}
+    bool BeginSourceFileAction(CompilerInstance &CI) override {
+      CI.getPreprocessor().addPPCallbacks(std::make_unique<MissingHeaders>(I, CI.getSourceManager()));
+      return true;
+    }
     std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &, llvm::StringRef) override {
       return std::make_unique<Consumer>(I);
     }
@@ -395,6 +432,8 @@ struct HandlerFinder::Impl : MatchFinder::MatchCallback {
   };
 
   const PathMapper &Paths;
+  llvm::IntrusiveRefCntPtr<llvm::vfs::InMemoryFileSystem> StandIns;
+  std::vector<MissingHeader> Missing;
   MatchFinder Finder;
   std::vector<HandlerRecord> Found;
   std::vector<std::size_t> TuRecords;           ///< this TU's new handlers: indexes into Found
@@ -403,7 +442,15 @@ struct HandlerFinder::Impl : MatchFinder::MatchCallback {
   std::set<std::tuple<std::string, unsigned, unsigned, std::string, std::string, unsigned, unsigned>> Seen;
 };
 
-HandlerFinder::HandlerFinder(const PathMapper &Paths) : P(std::make_unique<Impl>(Paths)) {}
+HandlerFinder::HandlerFinder(const PathMapper &Paths,
+                             llvm::IntrusiveRefCntPtr<llvm::vfs::InMemoryFileSystem> StandIns)
+    : P(std::make_unique<Impl>(Paths, std::move(StandIns))) {}
+
+std::vector<MissingHeader> HandlerFinder::takeMissingHeaders() {
+  std::vector<MissingHeader> Out;
+  Out.swap(P->Missing);
+  return Out;
+}
 HandlerFinder::~HandlerFinder() = default;
 
 std::unique_ptr<tooling::FrontendActionFactory> HandlerFinder::newActionFactory() {

@@ -37,6 +37,11 @@
 // -std=c17 for .c files; headers as C++). Files the database does not know get
 // the defaults too. fnlint's embedded declaration headers (aws/lambda-runtime/runtime.h, ...)
 // are searched last (-idirafter), so a real SDK found by the user's flags wins.
+// A header found nowhere (an SDK service fnlint has no stand-in for, a project
+// header only the user's flags locate) is replaced by an empty file and reported
+// as a problem at its #include, rather than ending the file with a fatal error;
+// the compiler errors that follow are reported too, there is no error limit,
+// and whatever still parses is analysed.
 //
 //===----------------------------------------------------------------------===//
 #include "HelperSupport.h"
@@ -334,7 +339,9 @@ int usage(llvm::raw_ostream &OS, int Status) {
 int run(const Request &Req) {
   PathMapper Paths(Req.Root);
   std::vector<ProblemRecord> Problems;
-  HandlerFinder Finder(Paths);
+  llvm::IntrusiveRefCntPtr<llvm::vfs::InMemoryFileSystem> StandIns;
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS = makeOverlayFileSystem(&StandIns);
+  HandlerFinder Finder(Paths, StandIns);
 
   std::vector<std::string> Abs, Rel;
   for (const std::string &S : Req.Sources) {
@@ -362,7 +369,6 @@ int run(const Request &Req) {
   }
   FallbackDatabase Database(std::move(Primary), Paths.root());
 
-  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS = makeOverlayFileSystem();
   std::string ResourceDir = resourceDir();
   CollectingConsumer Diags(Paths, Problems);
   llvm::CrashRecoveryContext::Enable();
@@ -404,7 +410,9 @@ int run(const Request &Req) {
     Tool.appendArgumentsAdjuster(getInsertArgumentAdjuster(
         CommandLineArguments{"-idirafter", VirtualIncludeDir,
                              // no "N errors generated." on stderr
-                             "-fno-caret-diagnostics"},
+                             "-fno-caret-diagnostics",
+                             // keep parsing after many errors: what parses is still analysed
+                             "-ferror-limit=0"},
         ArgumentInsertPosition::END));
 
     Diags.startFile(Rel[I]);
@@ -413,6 +421,13 @@ int run(const Request &Req) {
     llvm::CrashRecoveryContext CRC;
     bool Survived = CRC.RunSafely([&] { Status = Tool.run(Factory.get()); });
     unsigned Errors = Diags.finishFile();
+    for (MissingHeader &M : Finder.takeMissingHeaders()) {
+      ProblemRecord P;
+      P.pos = M.at.file.empty() ? SourcePos{Rel[I], 0, 0} : M.at;
+      P.message = "'" + M.name + "' not found: analysed without it (fnlint has no stand-in for it; give fnlint the "
+                  "project's compile_commands.json with -p); calls that need it are not seen";
+      Problems.push_back(std::move(P));
+    }
     if (!Survived) {
       ProblemRecord P;
       P.pos.file = Rel[I];

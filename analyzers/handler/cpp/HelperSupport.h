@@ -27,6 +27,7 @@ class FrontendActionFactory;
 
 namespace llvm::vfs {
 class FileSystem;
+class InMemoryFileSystem;
 } // namespace llvm::vfs
 namespace llvm {
 template <typename T> class IntrusiveRefCntPtr;
@@ -69,6 +70,13 @@ struct InventoryRecord {
   std::vector<PartialRecord> partial;
 };
 
+/// An #include that found nothing and was replaced by an empty stand-in so that
+/// the rest of the file could still be analysed.
+struct MissingHeader {
+  std::string name; ///< as written in the directive
+  SourcePos at;     ///< the directive
+};
+
 /// A function handed to aws::lambda_runtime::run_handler.
 struct HandlerRecord {
   std::string function; ///< qualified name, "main::<lambda>" for an unnamed lambda
@@ -101,7 +109,9 @@ private:
 /// makes. Implemented in HandlerFinder.cpp (the only unit with AST matchers).
 class HandlerFinder {
 public:
-  explicit HandlerFinder(const PathMapper &Paths);
+  /// \p StandIns: where empty stand-ins for headers that are not found are
+  /// added (the in-memory part of the overlay); null: a missing header is fatal.
+  HandlerFinder(const PathMapper &Paths, llvm::IntrusiveRefCntPtr<llvm::vfs::InMemoryFileSystem> StandIns);
   ~HandlerFinder();
   HandlerFinder(const HandlerFinder &) = delete;
   HandlerFinder &operator=(const HandlerFinder &) = delete;
@@ -112,6 +122,8 @@ public:
   std::vector<HandlerRecord> handlers() const;
   /// Rule findings so far, deduplicated and sorted by position.
   std::vector<FindingRecord> findings() const;
+  /// Headers replaced by stand-ins since the last call.
+  std::vector<MissingHeader> takeMissingHeaders();
 
 private:
   struct Impl;
@@ -136,9 +148,14 @@ void checkTranslationUnit(clang::ASTContext &Ctx, const PathMapper &Paths,
 /// The directory under which the embedded declaration headers appear.
 inline constexpr const char *VirtualIncludeDir = "/__fnlint__/include";
 
+/// The directory where empty stand-ins for headers that are not found appear.
+inline constexpr const char *StandInDir = "/__fnlint__/missing";
+
 /// The real file system with the embedded declaration headers (the generated
-/// EmbeddedHeaders.inc) laid over it under VirtualIncludeDir.
-llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> makeOverlayFileSystem();
+/// EmbeddedHeaders.inc) laid over it under VirtualIncludeDir; \p Memory
+/// receives the in-memory layer (which also holds StandInDir).
+llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>
+makeOverlayFileSystem(llvm::IntrusiveRefCntPtr<llvm::vfs::InMemoryFileSystem> *Memory = nullptr);
 
 /// Paths of the embedded headers relative to VirtualIncludeDir.
 std::vector<std::string> embeddedHeaderNames();
