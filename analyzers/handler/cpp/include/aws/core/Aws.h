@@ -3,8 +3,11 @@
 #pragma once
 
 #include <aws/core/utils/logging/LogLevel.h>
+#include <aws/core/utils/logging/LogSystemInterface.h>
 #include <aws/core/utils/memory/AWSMemory.h>
 #include <aws/core/utils/memory/stl/AWSString.h>
+#include <functional>
+#include <memory>
 
 namespace Aws {
 /// Options of the SDK as a whole, passed to InitAPI and again to ShutdownAPI.
@@ -12,6 +15,7 @@ struct SDKOptions {
   struct LoggingOptions {
     Aws::Utils::Logging::LogLevel logLevel = Aws::Utils::Logging::LogLevel::Off;
     const char *defaultLogPrefix = "aws_sdk_";
+    std::function<std::shared_ptr<Aws::Utils::Logging::LogSystemInterface>()> logger_create_fn;
   } loggingOptions;
   struct HttpOptions {
     bool installSigPipeHandler = false;
