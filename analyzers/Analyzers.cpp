@@ -45,6 +45,8 @@ Analysis analyzeProject(const Project &P, const AnalysisOptions &Options) {
     for (InputProblem &Pr : Cpp.problems)
       Out.problems.push_back(std::move(Pr));
     Out.cppHandlers = std::move(Cpp.handlers);
+    for (permissions::CallInventory &Inv : Cpp.inventories)
+      Out.inventories.push_back(std::move(Inv));
   }
   return Out;
 }

@@ -41,6 +41,7 @@ struct ScanArgs {
   /// Long names of the options given on the command line ("--fail-on"): those
   /// win over the configuration file.
   std::set<std::string> given;
+  std::string compileCommandsDir; ///< -p: where compile_commands.json is; empty: look beside the sources
 };
 
 int runScan(const ScanArgs &Args);

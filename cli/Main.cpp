@@ -123,6 +123,11 @@ int main(int argc, char **argv) {
                       "List suppressed findings too, with their reasons (text and JSON)");
     ScanCmd->add_flag("--sarif-include-suppressed", Scan.sarifIncludeSuppressed,
                       "Write suppressed findings to SARIF, marked with their suppression");
+    ScanCmd->add_option("-p,--compile-commands", Scan.compileCommandsDir,
+                        "C/C++: the directory of compile_commands.json (default: found beside the sources or in "
+                        "their build/; else default flags and fnlint's SDK declaration headers)")
+        ->type_name("DIR")
+        ->check(CLI::Validator(CLI::ExistingDirectory).description(""));
 
     // User rules (docs/rule-language.md): they join the catalogue for every command.
     std::vector<std::string> RuleDirs;

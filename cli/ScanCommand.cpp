@@ -154,6 +154,7 @@ int runScan(const ScanArgs &Args) {
     AO.secrets.allRulesInDependencies = DependencySecrets == "all";
     AO.secrets.thirdPartyFolders = Config.thirdPartyFolders;
     AO.secrets.minEntropy = Config.secretMinEntropy.value_or(0);
+    AO.cpp.compileCommandsDir = Args.compileCommandsDir;
     AO.lambda.now = Args.now;
     AO.lambda.timeoutThreshold =
         !Given("--timeout-threshold") && Config.timeoutSeconds ? *Config.timeoutSeconds : Args.timeoutThreshold;

@@ -8,6 +8,9 @@
 //   - for JSON, which has no comments, a sidecar `<file>.expect.yaml`:
 //       expect: [{rule: iam/<slug>, line: 12}]
 //   - a comment `fnlint-options: --assume-async` adds scan options.
+// C/C++ cases (handler/<slug>/{fires,clean}-cpp-*) run through the fnlint-cpp
+// helper of this build; they are skipped when it was not built
+// (-DFNLINT_BUILD_CPP_MODULE=OFF).
 // Cases named fires-* must produce exactly the expected findings of the
 // folder's rule (file and line); clean-* cases must produce none. Other rules
 // are ignored: each has its own folder. The date is fixed (--now 2026-11-30)
@@ -119,6 +122,11 @@ TEST_P(ConfigRule, ReportsExactlyTheLabelledLines) {
   }
   if (C.fires)
     ASSERT_FALSE(L.expected.empty()) << C.name << ": a fires case needs an fnlint-expect label";
+  const std::string CppHelper = FNLINT_BINARY_DIR "/cli/fnlint-cpp";
+  const bool IsCppCase = C.name.find("/fires-cpp-") != std::string::npos ||
+                         C.name.find("/clean-cpp-") != std::string::npos;
+  if (IsCppCase && !fs::exists(CppHelper))
+    GTEST_SKIP() << "fnlint-cpp is not built (-DFNLINT_BUILD_CPP_MODULE=OFF)";
 
   ScanOptions S;
   S.root = Root.string();
@@ -127,6 +135,8 @@ TEST_P(ConfigRule, ReportsExactlyTheLabelledLines) {
   A.lambda.now = "2026-11-30";
   A.lambda.assumeAsync = L.assumeAsync;
   A.lambda.enabled.insert(C.rule);
+  if (fs::exists(CppHelper))
+    A.cpp.helperPath = CppHelper;
   ScanReport R = cli::runPipeline(S, A);
 
   std::multiset<std::string> Got;

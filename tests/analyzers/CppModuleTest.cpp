@@ -4,6 +4,9 @@
 // stand-in scripts.
 #include "analyzers/handler/cpp/CppModule.h"
 
+#include "analyzers/Analyzers.h"
+#include "scanner/Scanner.h"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -125,6 +128,147 @@ TEST(CppModuleTest, FindsHandlersInFixtures) {
   EXPECT_EQ(handlerIn(A, "no_handler.cpp"), nullptr); // mine::run_handler is not the runtime's
 }
 
+/// "S3:GetObject@36" for each call of \p Inv, in order.
+std::vector<std::string> callsOf(const permissions::CallInventory &Inv) {
+  std::vector<std::string> Out;
+  for (const permissions::SdkCall &C : Inv.calls) {
+    EXPECT_EQ(C.sdk, permissions::Sdk::Cpp);
+    Out.push_back(C.service + ":" + C.operation + "@" + std::to_string(C.location.region.startLine));
+  }
+  return Out;
+}
+
+TEST(CppModuleTest, InventoriesTheHandlersSdkCalls) {
+  REQUIRE_HELPER();
+  CppAnalysis A = analyzeSources(FixtureRoot, {"sdk_calls.cpp"}, withHelper(HelperPath));
+  SCOPED_TRACE(describe(A));
+  EXPECT_TRUE(A.problems.empty());
+  ASSERT_EQ(A.handlers.size(), 1u);
+  ASSERT_EQ(A.inventories.size(), 1u);
+  const permissions::CallInventory &Inv = A.inventories[0];
+  EXPECT_TRUE(Inv.functionId.empty());
+  EXPECT_EQ(Inv.handler.path, "sdk_calls.cpp");
+  EXPECT_EQ(Inv.handler.region.startLine, 52u);
+  // The handler's own calls (Async and Callable folded into the operation), a
+  // helper's, then main's.
+  EXPECT_EQ(callsOf(Inv), (std::vector<std::string>{"S3:GetObject@36", "DynamoDB:PutItem@37", "SQS:SendMessage@38",
+                                                    "Lambda:Invoke@29", "SecretsManager:GetSecretValue@49"}));
+  EXPECT_EQ(Inv.calls[0].location.region.startColumn, 22u); // `GetObject` in `c.s3.GetObject(get)`
+  ASSERT_EQ(Inv.partial.size(), 1u);
+  EXPECT_EQ(Inv.partial[0].location.region.startLine, 40u);
+  EXPECT_NE(Inv.partial[0].reason.find("record_metric"), std::string::npos) << Inv.partial[0].reason;
+}
+
+TEST(CppModuleTest, AnalysisCarriesTheInventories) {
+  REQUIRE_HELPER();
+  ScanOptions S;
+  S.root = FixtureRoot;
+  S.paths = {FixtureRoot + "/sdk_calls.cpp"};
+  AnalysisOptions O;
+  O.cpp = withHelper(HelperPath);
+  Analysis A = analyzeProject(scanProject(S), O);
+  ASSERT_EQ(A.inventories.size(), 1u);
+  EXPECT_EQ(A.inventories[0].calls.size(), 5u);
+  EXPECT_EQ(A.inventories[0].handler.logical.fullyQualifiedName, "main::<lambda>");
+}
+
+TEST(CppModuleTest, UnresolvedCodeIsReportedAndMakesTheInventoryPartial) {
+  REQUIRE_HELPER();
+  CppAnalysis A = analyzeSources(FixtureRoot, {"unresolved_sdk.cpp"}, withHelper(HelperPath));
+  SCOPED_TRACE(describe(A));
+  ASSERT_EQ(A.inventories.size(), 1u);
+  EXPECT_EQ(callsOf(A.inventories[0]), (std::vector<std::string>{"S3:DeleteObject@12"}));
+  ASSERT_FALSE(A.inventories[0].partial.empty());
+  EXPECT_NE(A.inventories[0].partial[0].reason.find("compile errors"), std::string::npos);
+  // The missing header (at its #include), then what could not resolve without it.
+  auto Problems = problemsIn(A, "unresolved_sdk.cpp");
+  ASSERT_GE(Problems.size(), 2u);
+  EXPECT_EQ(Problems[0]->location.region.startLine, 5u);
+  EXPECT_NE(Problems[0]->message.find("'aws/rekognition/RekognitionClient.h' not found"), std::string::npos)
+      << Problems[0]->message;
+  EXPECT_NE(Problems[1]->message.find("Rekognition"), std::string::npos) << Problems[1]->message;
+  // What did parse is still checked.
+  ASSERT_EQ(A.findings.size(), 1u);
+  EXPECT_EQ(A.findings[0].ruleId, "handler/client-per-invocation");
+  EXPECT_EQ(A.findings[0].location.region.startLine, 11u);
+}
+
+TEST(CppModuleTest, AHandlerWithoutABodyHasAPartialInventory) {
+  REQUIRE_HELPER();
+  TempDir T;
+  ASSERT_FALSE(T.Path.empty());
+  std::ofstream(T.Path + "/serve.cpp") << "#include <aws/lambda-runtime/runtime.h>\n"
+                                          "using namespace aws::lambda_runtime;\n"
+                                          "void serve(std::function<invocation_response(invocation_request const &)> h) {\n"
+                                          "  run_handler(h);\n"
+                                          "}\n";
+  CppAnalysis A = analyzeSources(T.Path, {"serve.cpp"}, withHelper(HelperPath));
+  SCOPED_TRACE(describe(A));
+  ASSERT_EQ(A.inventories.size(), 1u);
+  EXPECT_TRUE(A.inventories[0].calls.empty());
+  ASSERT_EQ(A.inventories[0].partial.size(), 1u);
+  EXPECT_EQ(A.inventories[0].partial[0].location.path, "serve.cpp");
+  EXPECT_EQ(A.inventories[0].partial[0].location.region.startLine, 3u); // the parameter h
+}
+
+/// A handler whose include directory and macro only its compilation database knows.
+void writeProjectNeedingDatabase(const std::string &Root) {
+  fs::create_directories(Root + "/src");
+  fs::create_directories(Root + "/config");
+  std::ofstream(Root + "/config/settings.h") << "#pragma once\n#define OUTPUT_FILE \"/var/task/out.txt\"\n";
+  std::ofstream(Root + "/src/handler.cpp")
+      << "#include <aws/lambda-runtime/runtime.h>\n"
+         "#include <cstdio>\n"
+         "#include \"settings.h\"\n"
+         "using namespace aws::lambda_runtime;\n"
+         "static invocation_response h(invocation_request const &) {\n"
+         "  std::FILE *f = std::fopen(OUTPUT_FILE, \"w\");\n"
+         "  return invocation_response::success(\"{}\", \"application/json\");\n"
+         "}\n"
+         "int main() { run_handler(h); }\n";
+}
+
+void writeDatabase(const std::string &Dir, const std::string &Root) {
+  fs::create_directories(Dir);
+  std::ofstream(Dir + "/compile_commands.json")
+      << "[{\"directory\": \"" << Root << "\", \"file\": \"" << Root
+      << "/src/handler.cpp\", \"command\": \"c++ -std=c++17 -I" << Root << "/config -c src/handler.cpp\"}]\n";
+}
+
+TEST(CppModuleTest, UsesTheCompilationDatabase) {
+  REQUIRE_HELPER();
+  TempDir T;
+  ASSERT_FALSE(T.Path.empty());
+  std::string Root = fs::canonical(T.Path).string();
+  writeProjectNeedingDatabase(Root);
+
+  // No database: settings.h is not found, the problem says so, the handler is still found.
+  CppAnalysis None = analyzeSources(Root, {"src/handler.cpp"}, withHelper(HelperPath));
+  SCOPED_TRACE(describe(None));
+  ASSERT_FALSE(problemsIn(None, "src/handler.cpp").empty());
+  EXPECT_NE(problemsIn(None, "src/handler.cpp")[0]->message.find("settings.h"), std::string::npos);
+
+  // build/compile_commands.json is found on its own.
+  writeDatabase(Root + "/build", Root);
+  CppAnalysis Found = analyzeSources(Root, {"src/handler.cpp"}, withHelper(HelperPath));
+  SCOPED_TRACE(describe(Found));
+  EXPECT_TRUE(Found.problems.empty());
+  ASSERT_EQ(Found.findings.size(), 1u);
+  EXPECT_EQ(Found.findings[0].ruleId, "handler/write-outside-tmp");
+  EXPECT_EQ(Found.findings[0].location.region.startLine, 6u);
+
+  // -p names a database elsewhere.
+  fs::remove_all(Root + "/build");
+  TempDir Elsewhere;
+  writeDatabase(Elsewhere.Path + "/out", Root);
+  CppOptions O = withHelper(HelperPath);
+  O.compileCommandsDir = Elsewhere.Path + "/out";
+  CppAnalysis Named = analyzeSources(Root, {"src/handler.cpp"}, O);
+  SCOPED_TRACE(describe(Named));
+  EXPECT_TRUE(Named.problems.empty());
+  EXPECT_EQ(Named.findings.size(), 1u);
+}
+
 TEST(CppModuleTest, BrokenFileIsAProblemNotAFailure) {
   REQUIRE_HELPER();
   CppAnalysis A = analyzeSources(FixtureRoot, {"broken.cpp", "no_handler.cpp", "api_handler.cpp", "missing.cpp"},
@@ -240,9 +384,13 @@ TEST(CppModuleTest, ReplyMapsIntoTheModel) {
   TempDir T;
   ASSERT_FALSE(T.Path.empty());
   std::string Reply =
-      R"json({"version":1,"handlers":[{"function":"ns::Functor::operator()","kind":"functor","file":"a.cpp","line":3,"column":5}],)json"
-      R"json("findings":[{"ruleId":"handler/example","level":"error","message":"m","file":"a.cpp","line":4,"column":2,)json"
-      R"json("endLine":4,"endColumn":9,"fingerprintKey":"k","properties":{"x":1}}],)json"
+      R"json({"version":1,"handlers":[{"function":"ns::Functor::operator()","kind":"functor","file":"a.cpp","line":3,"column":5,)json"
+      R"json("calls":[{"service":"S3","operation":"GetObject","file":"a.cpp","line":5,"column":7}],)json"
+      R"json("partial":[{"reason":"r","file":"a.cpp","line":6,"column":1}]}],)json"
+      R"json("findings":[{"ruleId":"handler/command-injection","level":"error","message":"m","file":"a.cpp","line":4,"column":2,)json"
+      R"json("endLine":4,"endColumn":9,"fingerprintKey":"k","properties":{"x":1}},)json"
+      R"json({"ruleId":"handler/logs-event-payload","message":"n","file":"a.cpp","line":8,"column":1},)json"
+      R"json({"ruleId":"handler/no-such-rule","message":"z","file":"a.cpp","line":9,"column":1}],)json"
       R"json("problems":[{"file":"b.cpp","line":0,"column":0,"level":"note","message":"p"}]})json";
   std::string Echo = T.script("echo", "cat >/dev/null; cat <<'EOF'\n" + Reply + "\nEOF");
   CppAnalysis A = analyzeSources(FixtureRoot, {"a.cpp"}, withHelper(Echo));
@@ -250,18 +398,31 @@ TEST(CppModuleTest, ReplyMapsIntoTheModel) {
   ASSERT_EQ(A.handlers.size(), 1u);
   EXPECT_EQ(A.handlers[0].location.logical.name, "operator()");
   EXPECT_EQ(A.handlers[0].location.region.startLine, 3u);
-  ASSERT_EQ(A.findings.size(), 1u);
+  ASSERT_EQ(A.inventories.size(), 1u);
+  const permissions::CallInventory &Inv = A.inventories[0];
+  EXPECT_TRUE(Inv.functionId.empty());
+  EXPECT_EQ(Inv.handler.region.startLine, 3u);
+  ASSERT_EQ(Inv.calls.size(), 1u);
+  EXPECT_EQ(Inv.calls[0].sdk, permissions::Sdk::Cpp);
+  EXPECT_EQ(Inv.calls[0].service, "S3");
+  EXPECT_EQ(Inv.calls[0].operation, "GetObject");
+  EXPECT_EQ(Inv.calls[0].location.region.startLine, 5u);
+  ASSERT_EQ(Inv.partial.size(), 1u);
+  EXPECT_EQ(Inv.partial[0].reason, "r");
+  ASSERT_EQ(A.findings.size(), 2u);
+  EXPECT_EQ(A.findings[1].level, Level::Warning); // no level: the catalogue's (logs-event-payload is a warning)
   const Finding &F = A.findings[0];
-  EXPECT_EQ(F.ruleId, "handler/example");
+  EXPECT_EQ(F.ruleId, "handler/command-injection");
   EXPECT_EQ(F.level, Level::Error);
   EXPECT_EQ(F.location.path, "a.cpp");
   EXPECT_EQ(F.location.region.endColumn, 9u);
   EXPECT_EQ(F.location.region.endColumnUtf16, 9u);
   EXPECT_EQ(F.fingerprintKey, "k");
   EXPECT_EQ(F.properties["x"], 1);
-  ASSERT_EQ(A.problems.size(), 1u);
-  EXPECT_EQ(A.problems[0].level, Level::Note);
-  EXPECT_FALSE(A.problems[0].location.region.known());
+  ASSERT_EQ(A.problems.size(), 2u); // the unknown rule is a problem, not a finding
+  EXPECT_NE(A.problems[0].message.find("handler/no-such-rule"), std::string::npos);
+  EXPECT_EQ(A.problems[1].level, Level::Note);
+  EXPECT_FALSE(A.problems[1].location.region.known());
 }
 
 } // namespace

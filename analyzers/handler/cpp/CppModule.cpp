@@ -15,6 +15,8 @@
 //===----------------------------------------------------------------------===//
 #include "analyzers/handler/cpp/CppModule.h"
 
+#include "core/RuleInfo.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -395,6 +397,18 @@ std::string readReply(const std::string &Text, CppAnalysis &Result) {
     Info.location.logical.name = std::string(Cut == std::string_view::npos ? Name : Name.substr(Cut + 2));
     Info.location.logical.fullyQualifiedName = Info.function;
     Info.location.logical.kind = "function";
+
+    permissions::CallInventory Inv;
+    Inv.handler = Info.location;
+    if (auto Calls = H.find("calls"); Calls != H.end() && Calls->is_array())
+      for (const nlohmann::json &C : *Calls)
+        if (C.is_object() && !str(C, "service").empty() && !str(C, "operation").empty())
+          Inv.calls.push_back({permissions::Sdk::Cpp, str(C, "service"), str(C, "operation"), location(C)});
+    if (auto Partial = H.find("partial"); Partial != H.end() && Partial->is_array())
+      for (const nlohmann::json &P : *Partial)
+        if (P.is_object())
+          Inv.partial.push_back({str(P, "reason"), location(P)});
+    Result.inventories.push_back(std::move(Inv));
     Result.handlers.push_back(std::move(Info));
   }
   for (const nlohmann::json &F : Reply["findings"]) {
@@ -402,14 +416,17 @@ std::string readReply(const std::string &Text, CppAnalysis &Result) {
       continue;
     Finding Out;
     Out.ruleId = str(F, "ruleId");
-    Out.level = level(F);
+    const RuleInfo *Rule = findRule(Out.ruleId);
+    if (!Rule) { // a helper newer than this fnlint: say so rather than report an unknown rule
+      Result.problems.push_back(problem("fnlint-cpp reported unknown rule '" + Out.ruleId + "'", str(F, "file")));
+      continue;
+    }
+    Out.level = F.contains("level") ? level(F) : Rule->level;
     Out.message = str(F, "message");
     Out.location = location(F);
     Out.fingerprintKey = str(F, "fingerprintKey");
     if (auto It = F.find("properties"); It != F.end() && It->is_object())
       Out.properties = *It;
-    if (Out.ruleId.empty())
-      continue; // a finding without a rule cannot be reported or suppressed
     Result.findings.push_back(std::move(Out));
   }
   for (const nlohmann::json &P : Reply["problems"]) {

@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include "analyzers/permissions/CallInventory.h"
 #include "core/Finding.h"
 #include "core/Location.h"
 
@@ -28,6 +29,8 @@ struct HandlerInfo {
 struct CppAnalysis {
   bool ran = false; ///< false when the helper is missing or could not start
   std::vector<HandlerInfo> handlers;
+  /// One per handler: its AWS SDK calls (Sdk::Cpp), functionId empty.
+  std::vector<permissions::CallInventory> inventories;
   std::vector<Finding> findings;
   std::vector<InputProblem> problems;
 };

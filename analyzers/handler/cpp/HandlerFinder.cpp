@@ -20,19 +20,28 @@
 //===----------------------------------------------------------------------===//
 #include "HelperSupport.h"
 
+#include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Lex/PPCallbacks.h"
+#include "clang/Lex/Preprocessor.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/VirtualFileSystem.h"
 
 #include <algorithm>
+#include <cstring>
 #include <set>
 #include <tuple>
 
@@ -117,6 +126,40 @@ SourcePos PathMapper::position(const SourceManager &SM, SourceLocation Loc, bool
   return Pos;
 }
 
+const Expr *skipTemporaries(const Expr *E) {
+  while (E) {
+    if (const auto *P = dyn_cast<ParenExpr>(E))
+      E = P->getSubExpr();
+    else if (const auto *I = dyn_cast<ImplicitCastExpr>(E))
+      E = I->getSubExpr();
+    else if (const auto *F = dyn_cast<FullExpr>(E))
+      E = F->getSubExpr();
+    else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = M->getSubExpr();
+    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = B->getSubExpr();
+    else
+      return E;
+  }
+  return E;
+}
+
+std::string flatSourceText(const ASTContext &Ctx, const Stmt *S, std::size_t Max) {
+  CharSourceRange Range = CharSourceRange::getTokenRange(S->getSourceRange());
+  llvm::StringRef Text = Lexer::getSourceText(Range, Ctx.getSourceManager(), Ctx.getLangOpts());
+  std::string Flat;
+  for (char C : Text) {
+    if (C == '\n' || C == '\r' || C == '\t')
+      C = ' ';
+    if (C == ' ' && !Flat.empty() && Flat.back() == ' ')
+      continue;
+    Flat += C;
+  }
+  if (Flat.size() > Max && Max > 3)
+    Flat = Flat.substr(0, Max - 3) + "...";
+  return Flat;
+}
+
 //===----------------------------------------------------------------------===//
 // HandlerFinder
 //===----------------------------------------------------------------------===//
@@ -129,6 +172,7 @@ struct Resolution {
   std::string Kind;
   SourceLocation Loc;
   bool Defined = true;
+  const FunctionDecl *Body = nullptr; ///< the function whose body handles an invocation
 };
 
 /// "main" for a lambda written inside main(), "ns" inside namespace ns, "" at
@@ -205,6 +249,14 @@ public:
       Resolution R;
       R.Kind = "lambda";
       R.Loc = L->getBeginLoc();
+      R.Body = L->getCallOperator();
+      // A generic lambda (`[](auto const &req)`): the body to check is the one
+      // std::function instantiated, where the request's type is known.
+      if (const FunctionTemplateDecl *T = L->getDependentCallOperator())
+        for (const FunctionDecl *Instance : T->specializations()) {
+          R.Body = Instance;
+          break;
+        }
       if (BoundTo) {
         R.Function = BoundTo->isLocalVarDeclOrParm()
                          ? qualify(enclosingName(BoundTo->getDeclContext()), BoundTo->getName().str())
@@ -232,15 +284,8 @@ private:
   /// constructions.
   const Expr *peel(const Expr *E) {
     while (E) {
-      if (const auto *P = dyn_cast<ParenExpr>(E))
-        E = P->getSubExpr();
-      else if (const auto *F = dyn_cast<FullExpr>(E))
-        E = F->getSubExpr();
-      else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
-        E = M->getSubExpr();
-      else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
-        E = B->getSubExpr();
-      else if (const auto *C = dyn_cast<CastExpr>(E))
+      E = skipTemporaries(E);
+      if (const auto *C = dyn_cast<CastExpr>(E))
         E = C->getSubExpr();
       else if (const auto *U = dyn_cast<UnaryOperator>(E);
                U && (U->getOpcode() == UO_AddrOf || U->getOpcode() == UO_Deref))
@@ -263,6 +308,7 @@ private:
     R.Kind = "function";
     const FunctionDecl *Def = FD->getDefinition();
     R.Defined = Def != nullptr;
+    R.Body = Def;
     if (!Def)
       Def = FD;
     if (const auto *M = dyn_cast<CXXMethodDecl>(Def); M && M->getParent()->isLambda())
@@ -278,19 +324,7 @@ private:
     R.Kind = "expression";
     if (!E)
       return R;
-    const SourceManager &SM = Ctx.getSourceManager();
-    CharSourceRange Range = CharSourceRange::getTokenRange(E->getSourceRange());
-    llvm::StringRef Text = Lexer::getSourceText(Range, SM, Ctx.getLangOpts());
-    std::string Flat;
-    for (char C : Text) {
-      if (C == '\n' || C == '\r' || C == '\t')
-        C = ' ';
-      if (C == ' ' && !Flat.empty() && Flat.back() == ' ')
-        continue;
-      Flat += C;
-    }
-    if (Flat.size() > 80)
-      Flat = Flat.substr(0, 77) + "...";
+    std::string Flat = flatSourceText(Ctx, E, 80);
     R.Function = Flat.empty() ? "<expression>" : Flat;
     R.Loc = E->getBeginLoc();
     return R;
@@ -302,7 +336,8 @@ private:
 } // namespace
 
 struct HandlerFinder::Impl : MatchFinder::MatchCallback {
-  explicit Impl(const PathMapper &Paths) : Paths(Paths) {
+  Impl(const PathMapper &Paths, llvm::IntrusiveRefCntPtr<llvm::vfs::InMemoryFileSystem> StandIns)
+      : Paths(Paths), StandIns(std::move(StandIns)) {
     Finder.addMatcher(
         callExpr(callee(functionDecl(hasName("::aws::lambda_runtime::run_handler"))),
                  hasArgument(0, expr().bind("handler")))
@@ -325,21 +360,101 @@ struct HandlerFinder::Impl : MatchFinder::MatchCallback {
     H.call = Paths.position(SM, Call->getBeginLoc());
     auto Key = std::make_tuple(H.definition.file, H.definition.line, H.definition.column, H.function,
                                H.call.file, H.call.line, H.call.column);
-    if (Seen.insert(Key).second)
-      Found.push_back(std::move(H));
+    if (!Seen.insert(Key).second)
+      return; // seen from another translation unit: its rules already ran
+    TuRecords.push_back(Found.size());
+    TuHandlers.push_back(R.Body);
+    Found.push_back(std::move(H));
   }
 
+  /// Finds the handlers of a translation unit, then runs the rules over it.
+  void translationUnit(ASTContext &Ctx) {
+    TuRecords.clear();
+    TuHandlers.clear();
+    Finder.matchAST(Ctx);
+    std::vector<InventoryRecord> Inventories;
+    checkTranslationUnit(Ctx, Paths, TuHandlers, Findings, Inventories);
+    for (std::size_t I = 0; I < TuRecords.size() && I < Inventories.size(); ++I) {
+      HandlerRecord &H = Found[TuRecords[I]];
+      H.inventory = std::move(Inventories[I]);
+      for (PartialRecord &P : H.inventory.partial)
+        if (P.pos.file.empty())
+          P.pos = H.definition; // a handler without a body: point at what run_handler got
+    }
+  }
+
+  struct Consumer : ASTConsumer {
+    explicit Consumer(Impl &I) : I(I) {}
+    void HandleTranslationUnit(ASTContext &Ctx) override { I.translationUnit(Ctx); }
+    Impl &I;
+  };
+  /// Without the user's compile commands, an SDK header fnlint has no
+  /// stand-in for would end the whole file with a fatal error: an empty file
+  /// takes its place instead, so what does not depend on it is still analysed,
+  /// and the directive is recorded for the problem report.
+  struct MissingHeaders : PPCallbacks {
+    MissingHeaders(Impl &I, const SourceManager &SM) : I(I), SM(SM) {}
+    bool FileNotFound(llvm::StringRef Name, llvm::SmallVectorImpl<char> &RecoveryPath) override {
+      if (!I.StandIns || Name.empty() || llvm::sys::path::is_absolute(Name) || Name.contains(".."))
+        return false;
+      llvm::SmallString<128> Path(StandInDir);
+      llvm::sys::path::append(Path, llvm::sys::path::Style::posix, Name);
+      I.StandIns->addFile(Path, 0, llvm::MemoryBuffer::getMemBuffer("", Path));
+      RecoveryPath.assign(StandInDir, StandInDir + std::strlen(StandInDir));
+      return true;
+    }
+    void InclusionDirective(SourceLocation HashLoc, const Token &, llvm::StringRef Name, bool, CharSourceRange,
+                            const FileEntry *File, llvm::StringRef, llvm::StringRef,
+                            const clang::Module *, SrcMgr::CharacteristicKind) override {
+      // SearchPath may name the last directory searched: judge by the file found.
+      if (File && File->getName().startswith(StandInDir))
+        I.Missing.push_back({Name.str(), I.Paths.position(SM, HashLoc)});
+    }
+    Impl &I;
+    const SourceManager &SM;
+  };
+
+  struct Action : ASTFrontendAction {
+    explicit Action(Impl &I) : I(I) {}
+    bool BeginSourceFileAction(CompilerInstance &CI) override {
+      CI.getPreprocessor().addPPCallbacks(std::make_unique<MissingHeaders>(I, CI.getSourceManager()));
+      return true;
+    }
+    std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &, llvm::StringRef) override {
+      return std::make_unique<Consumer>(I);
+    }
+    Impl &I;
+  };
+  struct Factory : tooling::FrontendActionFactory {
+    explicit Factory(Impl &I) : I(I) {}
+    std::unique_ptr<FrontendAction> create() override { return std::make_unique<Action>(I); }
+    Impl &I;
+  };
+
   const PathMapper &Paths;
+  llvm::IntrusiveRefCntPtr<llvm::vfs::InMemoryFileSystem> StandIns;
+  std::vector<MissingHeader> Missing;
   MatchFinder Finder;
   std::vector<HandlerRecord> Found;
+  std::vector<std::size_t> TuRecords;           ///< this TU's new handlers: indexes into Found
+  std::vector<const FunctionDecl *> TuHandlers; ///< and their bodies
+  std::vector<FindingRecord> Findings;
   std::set<std::tuple<std::string, unsigned, unsigned, std::string, std::string, unsigned, unsigned>> Seen;
 };
 
-HandlerFinder::HandlerFinder(const PathMapper &Paths) : P(std::make_unique<Impl>(Paths)) {}
+HandlerFinder::HandlerFinder(const PathMapper &Paths,
+                             llvm::IntrusiveRefCntPtr<llvm::vfs::InMemoryFileSystem> StandIns)
+    : P(std::make_unique<Impl>(Paths, std::move(StandIns))) {}
+
+std::vector<MissingHeader> HandlerFinder::takeMissingHeaders() {
+  std::vector<MissingHeader> Out;
+  Out.swap(P->Missing);
+  return Out;
+}
 HandlerFinder::~HandlerFinder() = default;
 
 std::unique_ptr<tooling::FrontendActionFactory> HandlerFinder::newActionFactory() {
-  return tooling::newFrontendActionFactory(&P->Finder);
+  return std::make_unique<Impl::Factory>(*P);
 }
 
 std::vector<HandlerRecord> HandlerFinder::handlers() const {
@@ -350,6 +465,17 @@ std::vector<HandlerRecord> HandlerFinder::handlers() const {
                                                            B.definition.column, B.function, B.call.file,
                                                            B.call.line, B.call.column);
   });
+  return Out;
+}
+
+std::vector<FindingRecord> HandlerFinder::findings() const {
+  auto Key = [](const FindingRecord &F) {
+    return std::tie(F.begin.file, F.begin.line, F.begin.column, F.ruleId, F.message);
+  };
+  std::vector<FindingRecord> Out = P->Findings;
+  std::stable_sort(Out.begin(), Out.end(), [&](const FindingRecord &A, const FindingRecord &B) { return Key(A) < Key(B); });
+  Out.erase(std::unique(Out.begin(), Out.end(), [&](const FindingRecord &A, const FindingRecord &B) { return Key(A) == Key(B); }),
+            Out.end());
   return Out;
 }
 

@@ -16,10 +16,12 @@
 //    "compileCommands": "/abs/dir" | null,  // the database used, null = defaults
 //    "handlers": [{"function": "my_handler", "kind": "function",
 //                  "file": "rel.cpp", "line": 12, "column": 28, "defined": true,
-//                  "call": {"file": "rel.cpp", "line": 20, "column": 3}}],
-//    "findings": [{"ruleId": "handler/...", "level": "warning", "message": "...",
-//                  "file": "rel.cpp", "line": 1, "column": 1, "endLine": 1, "endColumn": 9,
-//                  "fingerprintKey": "", "properties": {}}],
+//                  "call": {"file": "rel.cpp", "line": 20, "column": 3},
+//                  "calls": [{"service": "S3", "operation": "GetObject",   // SDK calls of the
+//                             "file": "rel.cpp", "line": 14, "column": 9}], // handler and main
+//                  "partial": [{"reason": "...", "file": "rel.cpp", "line": 15, "column": 3}]}],
+//    "findings": [{"ruleId": "handler/...", "message": "...",   // level: the rule's own
+//                  "file": "rel.cpp", "line": 1, "column": 1, "endLine": 1, "endColumn": 9}],
 //    "problems": [{"file": "rel.cpp", "line": 3, "column": 10, "level": "warning",
 //                  "message": "error: expected ';' after expression"}]}
 //
@@ -35,6 +37,11 @@
 // -std=c17 for .c files; headers as C++). Files the database does not know get
 // the defaults too. fnlint's embedded declaration headers (aws/lambda-runtime/runtime.h, ...)
 // are searched last (-idirafter), so a real SDK found by the user's flags wins.
+// A header found nowhere (an SDK service fnlint has no stand-in for, a project
+// header only the user's flags locate) is replaced by an empty file and reported
+// as a problem at its #include, rather than ending the file with a fatal error;
+// the compiler errors that follow are reported too, there is no error limit,
+// and whatever still parses is analysed.
 //
 //===----------------------------------------------------------------------===//
 #include "HelperSupport.h"
@@ -332,7 +339,9 @@ int usage(llvm::raw_ostream &OS, int Status) {
 int run(const Request &Req) {
   PathMapper Paths(Req.Root);
   std::vector<ProblemRecord> Problems;
-  HandlerFinder Finder(Paths);
+  llvm::IntrusiveRefCntPtr<llvm::vfs::InMemoryFileSystem> StandIns;
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS = makeOverlayFileSystem(&StandIns);
+  HandlerFinder Finder(Paths, StandIns);
 
   std::vector<std::string> Abs, Rel;
   for (const std::string &S : Req.Sources) {
@@ -360,7 +369,6 @@ int run(const Request &Req) {
   }
   FallbackDatabase Database(std::move(Primary), Paths.root());
 
-  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS = makeOverlayFileSystem();
   std::string ResourceDir = resourceDir();
   CollectingConsumer Diags(Paths, Problems);
   llvm::CrashRecoveryContext::Enable();
@@ -402,7 +410,9 @@ int run(const Request &Req) {
     Tool.appendArgumentsAdjuster(getInsertArgumentAdjuster(
         CommandLineArguments{"-idirafter", VirtualIncludeDir,
                              // no "N errors generated." on stderr
-                             "-fno-caret-diagnostics"},
+                             "-fno-caret-diagnostics",
+                             // keep parsing after many errors: what parses is still analysed
+                             "-ferror-limit=0"},
         ArgumentInsertPosition::END));
 
     Diags.startFile(Rel[I]);
@@ -411,6 +421,13 @@ int run(const Request &Req) {
     llvm::CrashRecoveryContext CRC;
     bool Survived = CRC.RunSafely([&] { Status = Tool.run(Factory.get()); });
     unsigned Errors = Diags.finishFile();
+    for (MissingHeader &M : Finder.takeMissingHeaders()) {
+      ProblemRecord P;
+      P.pos = M.at.file.empty() ? SourcePos{Rel[I], 0, 0} : M.at;
+      P.message = "'" + M.name + "' not found: analysed without it (fnlint has no stand-in for it; give fnlint the "
+                  "project's compile_commands.json with -p); calls that need it are not seen";
+      Problems.push_back(std::move(P));
+    }
     if (!Survived) {
       ProblemRecord P;
       P.pos.file = Rel[I];
@@ -435,14 +452,36 @@ int run(const Request &Req) {
       Unique.push_back(std::move(P));
 
   llvm::json::Array HandlersJson;
-  for (const HandlerRecord &H : Finder.handlers())
+  for (const HandlerRecord &H : Finder.handlers()) {
+    llvm::json::Array Calls, Partial;
+    for (const CallRecord &C : H.inventory.calls)
+      Calls.push_back(llvm::json::Object{{"service", C.service},
+                                         {"operation", C.operation},
+                                         {"file", C.pos.file},
+                                         {"line", C.pos.line},
+                                         {"column", C.pos.column}});
+    for (const PartialRecord &P : H.inventory.partial)
+      Partial.push_back(llvm::json::Object{
+          {"reason", P.reason}, {"file", P.pos.file}, {"line", P.pos.line}, {"column", P.pos.column}});
     HandlersJson.push_back(llvm::json::Object{{"function", H.function},
                                               {"kind", H.kind},
                                               {"file", H.definition.file},
                                               {"line", H.definition.line},
                                               {"column", H.definition.column},
                                               {"defined", H.defined},
-                                              {"call", posJson(H.call)}});
+                                              {"call", posJson(H.call)},
+                                              {"calls", std::move(Calls)},
+                                              {"partial", std::move(Partial)}});
+  }
+  llvm::json::Array FindingsJson;
+  for (const FindingRecord &F : Finder.findings())
+    FindingsJson.push_back(llvm::json::Object{{"ruleId", F.ruleId},
+                                              {"message", F.message},
+                                              {"file", F.begin.file},
+                                              {"line", F.begin.line},
+                                              {"column", F.begin.column},
+                                              {"endLine", F.end.line},
+                                              {"endColumn", F.end.column}});
   llvm::json::Array ProblemsJson;
   for (const ProblemRecord &P : Unique)
     ProblemsJson.push_back(llvm::json::Object{{"file", P.pos.file},
@@ -455,7 +494,7 @@ int run(const Request &Req) {
       {"tool", llvm::json::Object{{"name", "fnlint-cpp"}, {"version", FNLINT_CPP_VERSION}, {"llvm", LLVM_VERSION_STRING}}},
       {"compileCommands", DbDir.empty() ? llvm::json::Value(nullptr) : llvm::json::Value(DbDir)},
       {"handlers", std::move(HandlersJson)},
-      {"findings", llvm::json::Array{}},
+      {"findings", std::move(FindingsJson)},
       {"problems", std::move(ProblemsJson)}};
   llvm::outs() << llvm::json::Value(std::move(Reply)) << "\n";
   llvm::outs().flush();

@@ -34,7 +34,8 @@ std::vector<std::string> embeddedHeaderNames() {
   return Names;
 }
 
-llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> makeOverlayFileSystem() {
+llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>
+makeOverlayFileSystem(llvm::IntrusiveRefCntPtr<llvm::vfs::InMemoryFileSystem> *MemoryOut) {
   llvm::IntrusiveRefCntPtr<llvm::vfs::InMemoryFileSystem> Memory(new llvm::vfs::InMemoryFileSystem);
   for (const EmbeddedHeader &H : Embedded) {
     llvm::SmallString<128> Path(VirtualIncludeDir);
@@ -43,6 +44,10 @@ llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> makeOverlayFileSystem() {
     Memory->addFile(Path, /*ModificationTime=*/0,
                     llvm::MemoryBuffer::getMemBuffer(H.Text, Path, /*RequiresNullTerminator=*/true));
   }
+  // The stand-in directory must exist before the preprocessor is told to search it.
+  Memory->addFile(llvm::Twine(StandInDir) + "/.fnlint", 0, llvm::MemoryBuffer::getMemBuffer(""));
+  if (MemoryOut)
+    *MemoryOut = Memory;
   llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> Overlay(
       new llvm::vfs::OverlayFileSystem(llvm::vfs::getRealFileSystem()));
   Overlay->pushOverlay(Memory);

@@ -1,0 +1,15 @@
+// fnlint's declaration-only stand-in for the AWS SDK for C++ header of the same path,
+// written by fnlint from the SDK's public interface. Declarations only.
+#pragma once
+
+#include <aws/core/utils/memory/stl/AWSString.h>
+
+namespace Aws {
+namespace Utils {
+class UUID {
+public:
+  static UUID RandomUUID();
+  operator Aws::String() const;
+};
+} // namespace Utils
+} // namespace Aws
