@@ -2,6 +2,7 @@
 
 #include "analyzers/handler/python/PythonCheck.h"
 #include "analyzers/iam/IamCheck.h"
+#include "analyzers/permissions/Permissions.h"
 #include "analyzers/secrets/SecretsAnalyzer.h"
 #include "core/ThreadPool.h"
 
@@ -27,7 +28,7 @@ Analysis analyzeProject(const Project &P, const AnalysisOptions &Options) {
 
   lambda::analyzeFunctions(P, Options.lambda, Out.findings);
   iam::analyzePolicies(P, Options.jobs, Out.findings);
-  python::analyzePythonHandlers(P, Options.lambda.enabled, Out.findings);
+  python::analyzePythonHandlers(P, Options.lambda.enabled, Out.findings, &Out.inventories);
 
   FindingSink Functions;
   for (const auto &Check : Checks)
@@ -44,6 +45,9 @@ Analysis analyzeProject(const Project &P, const AnalysisOptions &Options) {
       Out.problems.push_back(std::move(Pr));
     Out.cppHandlers = std::move(Cpp.handlers);
   }
+
+  // Least privilege: after every language analyzer has listed its handlers' AWS calls.
+  permissions::analyzePermissions(P, Out.inventories, Out.findings);
   return Out;
 }
 
