@@ -120,8 +120,8 @@ public:
 private:
   static std::string statementText(const PolicyStatement &S, std::size_t Index) {
     if (S.sid && S.sid->known && !S.sid->value.empty())
-      return "Statement \"" + S.sid->value + "\"";
-    return "Statement " + std::to_string(Index);
+      return "statement \"" + S.sid->value + "\"";
+    return "statement " + std::to_string(Index);
   }
 
   void templateUnused(const RoleView &R, const Policy &Pol, const ServiceNeeds &Needs,
