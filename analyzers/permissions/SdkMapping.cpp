@@ -24,6 +24,8 @@ struct MapTable {
   std::map<std::string, std::string, std::less<>> services;
   /// "s3:listobjectsv2" -> {"s3:ListBucket"}.
   std::map<std::string, std::vector<std::string>, std::less<>> operations;
+  /// "apigateway" -> {"Get" -> "apigateway:GET", ...}.
+  std::map<std::string, std::map<std::string, std::string>, std::less<>> verbs;
 };
 
 const MapTable &table() {
@@ -42,6 +44,8 @@ const MapTable &table() {
       if (V.contains("operations"))
         for (const auto &[Op, Actions] : V.at("operations").items())
           T.operations[lower(Prefix + ":" + Op)] = Actions.get<std::vector<std::string>>();
+      if (V.contains("verbs"))
+        T.verbs[Prefix] = V.at("verbs").get<std::map<std::string, std::string>>();
     }
     return T;
   }();
@@ -122,6 +126,13 @@ MappedCall mapCall(const SdkCall &Call, const IamDatabase &Db) {
     Out.actions.push_back(A->qualifiedName());
     return Out;
   }
+  if (auto It = T.verbs.find(Prefix); It != T.verbs.end())
+    for (const auto &[Word, Action] : It->second)
+      if (Op.size() > Word.size() && Op.compare(0, Word.size(), Word) == 0 && std::isupper(static_cast<unsigned char>(Op[Word.size()]))) {
+        Out.kind = MappedCall::Kind::Actions;
+        Out.actions.push_back(Action);
+        return Out;
+      }
   Out.reason = "no IAM action " + Prefix + ":" + Op + " for " + Call.service + "." + Call.operation;
   return Out;
 }

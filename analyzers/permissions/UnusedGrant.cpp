@@ -166,7 +166,9 @@ private:
           continue;
         std::vector<std::string> Resources;
         for (const PolicyString &Res : Grant->resources)
-          Resources.push_back(Res.known ? Res.value : "(not known statically)");
+          Resources.push_back(Res.known ? Res.value
+                                        : "(as written at line " + std::to_string(Res.location.region.startLine) +
+                                              ")");
         ByResources[Resources].insert(spelled(Action));
         break;
       }

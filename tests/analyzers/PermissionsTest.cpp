@@ -79,6 +79,9 @@ TEST(SdkMapping, ActionsWhereTheApiNameIsNotTheAction) {
   EXPECT_EQ(actionsOf(Sdk::Boto3, "sqs", "send_message_batch"), V{"sqs:SendMessage"});
   EXPECT_EQ(actionsOf(Sdk::Boto3, "bedrock-runtime", "converse"), V{"bedrock:InvokeModel"});
   EXPECT_EQ(actionsOf(Sdk::Boto3, "secretsmanager", "get_secret_value"), V{"secretsmanager:GetSecretValue"});
+  EXPECT_EQ(actionsOf(Sdk::Boto3, "apigateway", "get_rest_api"), V{"apigateway:GET"});
+  EXPECT_EQ(actionsOf(Sdk::Boto3, "apigatewayv2", "update_stage"), V{"apigateway:PATCH"});
+  EXPECT_EQ(actionsOf(Sdk::Boto3, "rds", "generate_db_auth_token"), V{"rds-db:connect"});
   MappedCall Sts = mapCall({Sdk::Boto3, "sts", "get_caller_identity", {}}, iamDatabase());
   EXPECT_EQ(Sts.kind, MappedCall::Kind::NoPermission);
   EXPECT_EQ(actionsOf(Sdk::Boto3, "s3", "no_such_operation"), V{"unmapped"});
@@ -196,6 +199,12 @@ TEST(PythonSdkCalls, WhatCannotBeFollowedMakesItPartial) {
   ASSERT_EQ(Local.partial.size(), 1u);
   EXPECT_NE(Local.partial[0].find("module db"), std::string::npos);
   EXPECT_TRUE(inventory("from json import dumps\ndef handler(e, c):\n    dumps(e)\n").partial.empty());
+  EXPECT_FALSE(inventory("import awswrangler as wr\ndef handler(e, c):\n    wr.s3.read_csv('s3://b/k')\n").partial.empty());
+  // Calls with an assumed role's credentials do not use the function's role.
+  Listed Assumed = inventory("import boto3\ndef handler(e, c):\n    k = boto3.client('sts').assume_role(RoleArn='r', "
+                             "RoleSessionName='s')['Credentials']\n    s3 = boto3.client('s3', aws_access_key_id=k['a'], "
+                             "aws_secret_access_key=k['b'], aws_session_token=k['c'])\n    s3.get_object()\n");
+  EXPECT_EQ(Assumed.calls, std::vector<std::string>{"sts.assume_role"});
   // A method of a class the handler uses is reached.
   Listed Cls = inventory("import boto3\nclass Repo:\n    def __init__(self):\n        self.t = "
                          "boto3.resource('dynamodb').Table('t')\n    def get(self, k):\n        return "

@@ -31,8 +31,13 @@ struct Binding {
   Kind kind = Kind::Client;
   std::string service; ///< empty: computed at run time
   std::string sub;     ///< sub-resource type ("Table", "Object"), for Sub
+  /// Made with credentials passed in (an assumed role's keys): its calls do
+  /// not use the function's role.
+  bool otherCredentials = false;
 
-  bool operator==(const Binding &O) const { return kind == O.kind && service == O.service && sub == O.sub; }
+  bool operator==(const Binding &O) const {
+    return kind == O.kind && service == O.service && sub == O.sub && otherCredentials == O.otherCredentials;
+  }
 };
 
 /// Actions of boto3 resource objects whose name is not the client
@@ -142,6 +147,8 @@ private:
       Out.partial.push_back({std::move(Reason), H.at(I)});
   }
   void record(const Binding &B, std::string_view Operation, std::size_t I) {
+    if (B.otherCredentials)
+      return;
     if (B.service.empty()) {
       partial("boto3 service name chosen at run time (" + std::string(S.text(I)) + " call)", I);
       return;
@@ -204,6 +211,7 @@ private:
     Binding B;
     B.kind = S.isName(I, "client") ? Binding::Kind::Client : Binding::Kind::Resource;
     std::vector<Argument> Args = S.arguments(I + 1);
+    B.otherCredentials = passesCredentials(Args) || sessionHasOtherCredentials(I);
     for (std::size_t K = 0; K < Args.size(); ++K) {
       const Argument &A = Args[K];
       if ((K == 0 && A.keyword.empty()) || A.keyword == "service_name") {
@@ -213,6 +221,29 @@ private:
       }
     }
     return std::make_pair(B, I + 1);
+  }
+
+  static bool passesCredentials(const std::vector<Argument> &Args) {
+    for (const Argument &A : Args)
+      if (A.keyword == "aws_access_key_id" || A.keyword == "aws_session_token" || A.keyword == "botocore_session")
+        return true;
+    return false;
+  }
+
+  /// The receiver of the factory at \p I is a session made with other credentials.
+  bool sessionHasOtherCredentials(std::size_t I) const {
+    if (I < 2 || !S.isOp(I - 1, "."))
+      return false;
+    std::size_t R = I - 2;
+    if (S.isOp(R, ")")) {
+      std::size_t Open = openOf(R);
+      return Open > 0 && passesCredentials(S.arguments(Open));
+    }
+    std::size_t Start = R >= 2 && S.isName(R - 2, "self") && S.isOp(R - 1, ".") ? R - 2 : R;
+    if (auto Key = receiverAt(Start))
+      if (const Binding *B = bound(Key->first))
+        return B->otherCredentials;
+    return false;
   }
 
   void bind(const std::string &Key, const Binding &B) {
@@ -227,7 +258,7 @@ private:
       ++B;
     for (std::size_t I = B; I < E && I < B + 8; ++I) {
       if (S.isName(I, "Session") && S.isOp(I + 1, "(") && S.skipBrackets(I + 1) == E)
-        return Binding{Binding::Kind::Session, {}, {}};
+        return Binding{Binding::Kind::Session, {}, {}, passesCredentials(S.arguments(I + 1))};
       auto F = factoryAt(I);
       if (!F)
         continue;
@@ -239,7 +270,8 @@ private:
       if (F->first.kind == Binding::Kind::Resource && S.isOp(After, ".") && isCapitalized(S.text(After + 1)) &&
           S.isOp(After + 2, "(") && S.skipBrackets(After + 2) == E) {
         Accounted.insert(I);
-        return Binding{Binding::Kind::Sub, F->first.service, std::string(S.text(After + 1))};
+        return Binding{Binding::Kind::Sub, F->first.service, std::string(S.text(After + 1)),
+                       F->first.otherCredentials};
       }
       return std::nullopt;
     }
@@ -253,10 +285,10 @@ private:
     if (N == E)
       return *Src;
     if (Src->kind == Binding::Kind::Resource && S.isName(N + 1, "meta") && S.isName(N + 3, "client") && N + 4 == E)
-      return Binding{Binding::Kind::Client, Src->service, {}};
+      return Binding{Binding::Kind::Client, Src->service, {}, Src->otherCredentials};
     if ((Src->kind == Binding::Kind::Resource || Src->kind == Binding::Kind::Sub) && S.isOp(N, ".") &&
         isCapitalized(S.text(N + 1)) && S.isOp(N + 2, "(") && S.skipBrackets(N + 2) == E)
-      return Binding{Binding::Kind::Sub, Src->service, std::string(S.text(N + 1))};
+      return Binding{Binding::Kind::Sub, Src->service, std::string(S.text(N + 1)), Src->otherCredentials};
     return std::nullopt;
   }
 
@@ -453,6 +485,12 @@ private:
         }
         continue;
       }
+      if (Here && isName(I) && isSigner(S.text(I))) {
+        partial("the role's credentials sign requests of other code (" + std::string(S.text(I)) +
+                    "); the actions those use are not listed",
+                I);
+        continue;
+      }
       if (S.isName(I, "getattr") && S.isBareName(I) && S.isOp(I + 1, "(")) {
         std::vector<Argument> Args = S.arguments(I + 1);
         if (Args.size() >= 2)
@@ -495,7 +533,7 @@ private:
         callOn(B, N + 1);
       } else if (S.isOp(N, ".") && S.isName(N + 1, "meta") && S.isName(N + 3, "client") && S.isOp(N + 4, ".") &&
                  isName(N + 5) && S.isOp(N + 6, "(")) {
-        callOn(Binding{Binding::Kind::Client, B.service, {}}, N + 5);
+        callOn(Binding{Binding::Kind::Client, B.service, {}, B.otherCredentials}, N + 5);
       } else if (S.isOp(N, ".") && isName(N + 1) && S.isOp(N + 2, ".") && isName(N + 3) && S.isOp(N + 4, "(") &&
                  B.kind != Binding::Kind::Client && B.kind != Binding::Kind::Session) {
         collection(B, N + 1);
@@ -504,6 +542,30 @@ private:
         partial(Key->first + " is handed to code fnlint does not follow", I);
       }
     }
+  }
+
+  static bool isSigner(std::string_view N) {
+    for (std::string_view K : {"get_credentials", "SigV4Auth", "AWS4Auth", "AWSV4SignerAuth", "AWSRequestsAuth",
+                               "BotoAWSRequestsAuth", "create_client"})
+      if (N == K)
+        return true;
+    return false;
+  }
+
+  /// Libraries that call AWS with the function's role themselves.
+  static bool callsAwsItself(std::string_view Module) {
+    std::string_view Root = Module.substr(0, Module.find('.'));
+    for (std::string_view L : {"awswrangler", "pynamodb", "s3fs", "smart_open", "aioboto3", "aiobotocore",
+                               "langchain_aws", "langchain_community", "llama_index", "strands", "bedrock_agentcore",
+                               "sagemaker", "aws_encryption_sdk", "anthropic", "aws_durable_execution_sdk_python",
+                               "boto3_type_annotations", "opensearchpy", "dynamodb_encryption_sdk", "mangum"})
+      if (Root == L)
+        return true;
+    if (Root == "aws_lambda_powertools")
+      for (std::string_view U : {"parameters", "idempotency", "feature_flags", "streaming", "data_masking"})
+        if (Module.find(U) != std::string_view::npos)
+          return true;
+    return false;
   }
 
   /// Names imported from modules of the function's own package: their code is not followed.
@@ -546,6 +608,10 @@ private:
           Next += 2;
         }
         std::string Target = IsFrom ? Module : Name;
+        if (callsAwsItself(IsFrom ? Module + "." + Name : Name))
+          partial("imports " + (IsFrom ? Module + "." + Name : Name) +
+                      ", which calls AWS itself; its actions are not listed",
+                  J);
         if (IsLocal(Target))
           Local[LocalName] = Target;
         J = Next;
