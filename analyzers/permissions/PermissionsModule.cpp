@@ -141,6 +141,12 @@ void destinationNeeds(const Setting<std::string> &Target, const std::string &Wha
 
 bool serviceNeeds(const Deployable &F, ServiceNeeds &Out, std::string &Why) {
   const FunctionConfig &C = F.config;
+  if (!F.layers.empty() || C.layerCount.written()) {
+    // Layer code (a shared module, an extension such as the Parameters and
+    // Secrets extension) runs with the role and calls what it likes.
+    Why = "its layers' code runs with the role; its AWS calls are not listed";
+    return false;
+  }
   addAll(Out, {"logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"},
          "Lambda writes the function's logs with its role");
   if (!C.tracingMode.known() || C.tracingMode.value == "Active")
@@ -157,7 +163,9 @@ bool serviceNeeds(const Deployable &F, ServiceNeeds &Out, std::string &Why) {
   if (C.kmsKeyArn.written())
     addAll(Out, {"kms:Decrypt"}, "Lambda decrypts the environment with the function's KmsKeyArn");
   // Not modelled in FunctionConfig: an EFS mount uses the role too.
-  addAll(Out, {"elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite", "elasticfilesystem:ClientRootAccess"},
+  addAll(Out,
+         {"elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite", "elasticfilesystem:ClientRootAccess",
+          "s3files:ClientMount", "s3files:ClientWrite", "s3files:ClientRootAccess"},
          "Lambda mounts file systems (FileSystemConfigs) with the role");
   destinationNeeds(C.deadLetterTarget, "dead-letter queue", Out);
   destinationNeeds(C.onFailureDestination, "on-failure destination", Out);

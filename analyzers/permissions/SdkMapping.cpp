@@ -26,6 +26,7 @@ struct MapTable {
   std::map<std::string, std::vector<std::string>, std::less<>> operations;
   /// "apigateway" -> {"Get" -> "apigateway:GET", ...}.
   std::map<std::string, std::map<std::string, std::string>, std::less<>> verbs;
+  std::map<std::string, std::vector<std::string>, std::less<>> indirect; ///< prefix -> patterns
 };
 
 const MapTable &table() {
@@ -44,6 +45,8 @@ const MapTable &table() {
       if (V.contains("operations"))
         for (const auto &[Op, Actions] : V.at("operations").items())
           T.operations[lower(Prefix + ":" + Op)] = Actions.get<std::vector<std::string>>();
+      if (V.contains("indirect"))
+        T.indirect[Prefix] = V.at("indirect").get<std::vector<std::string>>();
       if (V.contains("verbs"))
         T.verbs[Prefix] = V.at("verbs").get<std::map<std::string, std::string>>();
     }
@@ -107,7 +110,22 @@ std::string normalizeOperation(std::string_view Operation) {
   return Out;
 }
 
+namespace {
+MappedCall mapDirect(const SdkCall &Call, const IamDatabase &Db);
+}
+
 MappedCall mapCall(const SdkCall &Call, const IamDatabase &Db) {
+  MappedCall Out = mapDirect(Call, Db);
+  if (Out.kind == MappedCall::Kind::Unmapped)
+    return Out;
+  const MapTable &T = table();
+  if (auto It = T.indirect.find(iamPrefixFor(Call.sdk, Call.service, Db)); It != T.indirect.end())
+    Out.indirect = It->second;
+  return Out;
+}
+
+namespace {
+MappedCall mapDirect(const SdkCall &Call, const IamDatabase &Db) {
   MappedCall Out;
   std::string Prefix = iamPrefixFor(Call.sdk, Call.service, Db);
   if (Prefix.empty()) {
@@ -136,5 +154,6 @@ MappedCall mapCall(const SdkCall &Call, const IamDatabase &Db) {
   Out.reason = "no IAM action " + Prefix + ":" + Op + " for " + Call.service + "." + Call.operation;
   return Out;
 }
+} // namespace
 
 } // namespace fnlint::permissions

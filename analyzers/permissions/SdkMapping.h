@@ -36,6 +36,10 @@ struct MappedCall {
   };
   Kind kind = Kind::Unmapped;
   std::vector<std::string> actions; ///< "s3:GetObject", the database's spelling
+  /// Action patterns the service may use with the caller's permissions on the
+  /// call's behalf (Athena reading S3 and Glue, the RDS Data API reading the
+  /// secret): never missing, but not unused either.
+  std::vector<std::string> indirect;
   std::string reason;
 };
 

@@ -48,12 +48,26 @@ std::vector<std::string> matching(const ServiceNeeds &Needs, std::string_view Pa
   return Out;
 }
 
+/// Whether grant \p Pattern reaches an action a service may use on a call's behalf.
+bool mayBeIndirect(const std::vector<std::string> &Indirect, std::string_view Pattern) {
+  if (Indirect.empty())
+    return false;
+  for (const IamAction *A : iamDatabase().expand(Pattern)) {
+    std::string Name = A->qualifiedName();
+    for (const std::string &P : Indirect)
+      if (iam::actionMatches(P, Name))
+        return true;
+  }
+  return false;
+}
+
 class UnusedGrant final : public PermissionsCheck {
 public:
   std::string_view ruleId() const override { return "permissions/unused-grant"; }
 
   void check(const RoleView &R, FindingSink &Out) const override {
     ServiceNeeds Needs;
+    std::vector<std::string> Indirect; // patterns services may use on the calls' behalf
     for (const RoleUser &U : R.users) {
       if (!U.inventory || !U.inventory->partial.empty())
         return;
@@ -62,6 +76,7 @@ public:
           return;
         for (const std::string &A : C.mapped.actions)
           Needs.emplace(lower(A), "called by " + U.function->logicalId);
+        Indirect.insert(Indirect.end(), C.mapped.indirect.begin(), C.mapped.indirect.end());
       }
       std::string Why;
       if (!serviceNeeds(*U.function, Needs, Why))
@@ -75,7 +90,7 @@ public:
 
     for (const Policy *Pol : R.scanned) {
       if (Pol->source == "sam-template") {
-        templateUnused(R, *Pol, Needs, Suggested, Keep, Out);
+        templateUnused(R, *Pol, Needs, Indirect, Suggested, Keep, Out);
         continue;
       }
       std::size_t Index = 0;
@@ -90,6 +105,8 @@ public:
           if (!A.known)
             continue;
           std::vector<std::string> Used = matching(Needs, A.value);
+          if (Used.empty() && mayBeIndirect(Indirect, A.value))
+            continue;
           if (Used.empty()) {
             Unused.push_back(A.value);
           } else if (A.value.find_first_of("*?") != std::string::npos &&
@@ -125,11 +142,12 @@ private:
   }
 
   void templateUnused(const RoleView &R, const Policy &Pol, const ServiceNeeds &Needs,
-                      const nlohmann::json &Suggested, const std::string &Keep, FindingSink &Out) const {
+                      const std::vector<std::string> &Indirect, const nlohmann::json &Suggested,
+                      const std::string &Keep, FindingSink &Out) const {
     std::vector<std::string> Actions;
     for (const PolicyStatement &S : Pol.statements)
       for (const PolicyString &A : S.actions) {
-        if (!A.known || !matching(Needs, A.value).empty())
+        if (!A.known || !matching(Needs, A.value).empty() || mayBeIndirect(Indirect, A.value))
           return;
         Actions.push_back(A.value);
       }

@@ -485,6 +485,10 @@ private:
         }
         continue;
       }
+      if (Here && T[I].kind == TokenKind::String && S.text(I).find("2773") != std::string_view::npos) {
+        partial("calls the Parameters and Secrets extension (localhost:2773), which uses the role", I);
+        continue;
+      }
       if (Here && isName(I) && isSigner(S.text(I))) {
         partial("the role's credentials sign requests of other code (" + std::string(S.text(I)) +
                     "); the actions those use are not listed",
@@ -561,6 +565,8 @@ private:
                                "boto3_type_annotations", "opensearchpy", "dynamodb_encryption_sdk", "mangum"})
       if (Root == L)
         return true;
+    if (Root.rfind("aurora_dsql", 0) == 0) // connectors that make IAM auth tokens
+      return true;
     if (Root == "aws_lambda_powertools")
       for (std::string_view U : {"parameters", "idempotency", "feature_flags", "streaming", "data_masking"})
         if (Module.find(U) != std::string_view::npos)
