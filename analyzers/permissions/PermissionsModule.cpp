@@ -162,11 +162,13 @@ bool serviceNeeds(const Deployable &F, ServiceNeeds &Out, std::string &Why) {
            "Lambda creates the function's network interfaces in its VPC with the role");
   if (C.kmsKeyArn.written())
     addAll(Out, {"kms:Decrypt"}, "Lambda decrypts the environment with the function's KmsKeyArn");
-  // Not modelled in FunctionConfig: an EFS mount uses the role too.
+  // A mount uses the role; only CloudFormation/SAM say whether there is one.
   addAll(Out,
          {"elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite", "elasticfilesystem:ClientRootAccess",
           "s3files:ClientMount", "s3files:ClientWrite", "s3files:ClientRootAccess"},
          "Lambda mounts file systems (FileSystemConfigs) with the role");
+  if (C.fileSystems) // an S3 Files mount reads large objects straight from the bucket, with the role
+    addAll(Out, {"s3:GetObject", "s3:GetObjectVersion"}, "the function's S3 Files mount reads objects with the role");
   destinationNeeds(C.deadLetterTarget, "dead-letter queue", Out);
   destinationNeeds(C.onFailureDestination, "on-failure destination", Out);
   for (const Invoker &I : C.invokers) {
