@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 
 using namespace fnlint;
@@ -138,10 +139,15 @@ struct Listed {
   std::vector<std::string> partial;
 };
 
-Listed inventory(std::string_view Code, std::string_view Handler = "handler", std::set<std::string> Local = {}) {
+Listed inventory(std::string_view Code, std::string_view Handler = "handler",
+                 std::map<std::string, std::string> Local = {}) {
   python::Source S(Code);
   python::HandlerFile H{S, S.topLevelFunction(Handler), Location{}, "Fn"};
-  CallInventory Inv = python::sdkCalls(H, [&](std::string_view M) { return Local.count(std::string(M)) > 0; });
+  CallInventory Inv = python::sdkCalls(H, [&](std::string_view M) -> std::optional<python::LocalModule> {
+    if (auto It = Local.find(std::string(M)); It != Local.end())
+      return python::LocalModule{It->second, Location{}};
+    return std::nullopt;
+  });
   Listed Out;
   for (const SdkCall &C : Inv.calls)
     Out.calls.push_back(C.service + "." + C.operation);
@@ -195,9 +201,17 @@ TEST(PythonSdkCalls, WhatCannotBeFollowedMakesItPartial) {
                    .partial.empty());
   EXPECT_FALSE(inventory("import boto3\nimport lib\ns3 = boto3.client('s3')\ndef handler(e, c):\n    lib.go(s3)\n")
                    .partial.empty());
-  Listed Local = inventory("from db import save\ndef handler(e, c):\n    save(e)\n", "handler", {"db"});
-  ASSERT_EQ(Local.partial.size(), 1u);
-  EXPECT_NE(Local.partial[0].find("module db"), std::string::npos);
+  // Local modules are followed one module deep: the functions used, and module-level code.
+  Listed Local = inventory("from db import save\nimport store\ndef handler(e, c):\n    save(e)\n    store.put(e)\n",
+                           "handler",
+                           {{"db", "import boto3\nt = boto3.resource('dynamodb').Table('x')\ndef save(i):\n    "
+                                   "t.put_item(Item=i)\ndef other():\n    pass\n"},
+                            {"store", "import boto3\nfrom deeper import thing\ns3 = boto3.client('s3')\ndef put(b):\n    "
+                                      "s3.put_object(Body=b)\n    thing()\n"},
+                            {"deeper", ""}});
+  EXPECT_EQ(Local.calls, (std::vector<std::string>{"dynamodb.put_item", "s3.put_object"}));
+  ASSERT_EQ(Local.partial.size(), 1u) << "a second module deep is not followed";
+  EXPECT_NE(Local.partial[0].find("module deeper"), std::string::npos) << Local.partial[0];
   EXPECT_TRUE(inventory("from json import dumps\ndef handler(e, c):\n    dumps(e)\n").partial.empty());
   EXPECT_FALSE(inventory("import awswrangler as wr\ndef handler(e, c):\n    wr.s3.read_csv('s3://b/k')\n").partial.empty());
   // Calls with an assumed role's credentials do not use the function's role.

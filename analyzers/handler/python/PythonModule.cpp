@@ -69,7 +69,7 @@ constexpr std::string_view Conventional[] = {"lambda_handler", "handler"};
 struct InventoryRequest {
   std::vector<permissions::CallInventory> &out;
   std::string functionFile;
-  LocalModuleTest isLocal;
+  LocalModuleLoader load;
 };
 
 void analyzeWith(std::string_view Text, std::string_view HandlerName, const Location &File,
@@ -90,7 +90,7 @@ void analyzeWith(std::string_view Text, std::string_view HandlerName, const Loca
   for (const auto &Check : Checks)
     Check->check(H, Out);
   if (Inventory) {
-    permissions::CallInventory Inv = sdkCalls(H, Inventory->isLocal);
+    permissions::CallInventory Inv = sdkCalls(H, Inventory->load);
     Inv.functionFile = Inventory->functionFile;
     Inventory->out.push_back(std::move(Inv));
   }
@@ -211,16 +211,26 @@ void analyzePythonHandlers(const Project &P, const std::set<std::string, std::le
     // Imports resolve from the package root (Lambda's sys.path) or the handler's folder.
     std::string Folder = Name->modulePath.substr(0, Name->modulePath.rfind('/') + 1);
     const lambda::PackageIndex &Index = *Idx;
-    InventoryRequest Request{*Inventories, F.location.path, [&Index, Folder](std::string_view Module) {
-                               std::string Path(Module);
-                               while (!Path.empty() && Path.front() == '.')
-                                 Path.erase(0, 1);
-                               for (char &C : Path)
-                                 if (C == '.')
-                                   C = '/';
-                               return !Path.empty() && (lambda::findPythonModule(Index, Path) ||
-                                                        lambda::findPythonModule(Index, Folder + Path));
-                             }};
+    const Package &Pkg = *F.package;
+    InventoryRequest Request{
+        *Inventories, F.location.path, [&Index, &Pkg, Folder](std::string_view Module) -> std::optional<LocalModule> {
+          std::string Path(Module);
+          while (!Path.empty() && Path.front() == '.')
+            Path.erase(0, 1);
+          for (char &C : Path)
+            if (C == '.')
+              C = '/';
+          if (Path.empty())
+            return std::nullopt;
+          const PackageEntry *E = lambda::findPythonModule(Index, Path);
+          if (!E)
+            E = lambda::findPythonModule(Index, Folder + Path);
+          if (!E)
+            return std::nullopt;
+          std::optional<std::string> Text = Index.text(*E);
+          // A module too large or unreadable is still local: an empty text follows nothing.
+          return LocalModule{Text.value_or(""), Pkg.entryLocation(*E)};
+        }};
     analyzeWith(*Text, Name->function, Where, F.logicalId, Judged ? NoChecks : Checks, Judged ? Ignored : Sink,
                 &Request);
   }

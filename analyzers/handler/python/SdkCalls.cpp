@@ -100,12 +100,16 @@ bool isCapitalized(std::string_view S) { return !S.empty() && S[0] >= 'A' && S[0
 
 class Collector {
 public:
-  Collector(const HandlerFile &H, const LocalModuleTest &IsLocal)
-      : H(H), S(H.source), T(H.source.tokens()), IsLocal(IsLocal) {}
+  /// \p H.handler may be -1 for a module followed from the handler's file:
+  /// then \p Seeds (its functions the handler uses) and its module-level code
+  /// are what runs.
+  Collector(const HandlerFile &H, const LocalModuleLoader &Load, int Depth = 0, std::vector<std::size_t> Seeds = {})
+      : H(H), S(H.source), T(H.source.tokens()), Load(Load), Depth(Depth), Seeds(std::move(Seeds)) {}
 
   CallInventory run() {
     Out.functionId = H.function;
-    Out.handler = H.at(H.fn().defToken + 1);
+    if (H.handler >= 0)
+      Out.handler = H.at(H.fn().defToken + 1);
     findOwners();
     for (int Pass = 0; Pass < 2; ++Pass) // a second pass sees names bound later in the file
       findBindings();
@@ -119,7 +123,9 @@ private:
   const HandlerFile &H;
   const Source &S;
   const std::vector<Token> &T;
-  const LocalModuleTest &IsLocal;
+  const LocalModuleLoader &Load;
+  int Depth;
+  std::vector<std::size_t> Seeds;
   std::map<std::string, Binding, std::less<>> Names;
   std::set<std::string, std::less<>> Conflicts;
   std::set<std::size_t> Accounted; ///< factories bound to a name; arguments handed to same-file functions
@@ -142,9 +148,17 @@ private:
   }
   bool inScope(std::size_t I) const { return Owner[I] < 0 || Reached[static_cast<std::size_t>(Owner[I])]; }
 
+  Location at(std::size_t I) const {
+    if (H.handler >= 0)
+      return H.at(I);
+    Location L = H.file;
+    L.region = Region::fromOffsets(S.text(), T[I].offset, T[I].offset + T[I].length);
+    return L;
+  }
+
   void partial(std::string Reason, std::size_t I) {
     if (Reported.insert(Reason).second)
-      Out.partial.push_back({std::move(Reason), H.at(I)});
+      Out.partial.push_back({std::move(Reason), at(I)});
   }
   void record(const Binding &B, std::string_view Operation, std::size_t I) {
     if (B.otherCredentials)
@@ -153,7 +167,7 @@ private:
       partial("boto3 service name chosen at run time (" + std::string(S.text(I)) + " call)", I);
       return;
     }
-    Out.calls.push_back({Sdk::Boto3, B.service, std::string(Operation), H.at(I)});
+    Out.calls.push_back({Sdk::Boto3, B.service, std::string(Operation), at(I)});
   }
 
   /// A bound name at \p I (`s3`, `self.s3`): its key and the token after it.
@@ -370,14 +384,17 @@ private:
     const auto &Fns = S.functions();
     Reached.assign(Fns.size(), false);
     Linked.assign(Fns.size(), false);
-    std::vector<std::size_t> Work{static_cast<std::size_t>(H.handler)};
-    Reached[static_cast<std::size_t>(H.handler)] = true;
+    std::vector<std::size_t> Work;
     auto Reach = [&](std::size_t F) {
       if (!Reached[F]) {
         Reached[F] = true;
         Work.push_back(F);
       }
     };
+    if (H.handler >= 0)
+      Reach(static_cast<std::size_t>(H.handler));
+    for (std::size_t F : Seeds)
+      Reach(F);
     for (std::size_t I = 0; I < T.size(); ++I)
       if (Owner[I] < 0)
         referenced(I, Reach);
@@ -574,9 +591,69 @@ private:
     return false;
   }
 
-  /// Names imported from modules of the function's own package: their code is not followed.
+  struct Imported {
+    std::string module;
+    std::string name; ///< `from M import name`; empty for `import M`
+  };
+
+  std::optional<LocalModule> &module(const std::string &Name) {
+    auto It = Modules.find(Name);
+    if (It == Modules.end())
+      It = Modules.emplace(Name, Load(Name)).first;
+    return It->second;
+  }
+  std::map<std::string, std::optional<LocalModule>> Modules;
+
+  /// Follows the functions (and classes) of local modules that reached code
+  /// uses, one module deep; anything else of them makes the inventory partial.
+  void follow(const std::map<std::string, std::map<std::string, std::size_t>> &Used) {
+    for (const auto &[Module, Names] : Used) {
+      std::optional<LocalModule> &M = module(Module);
+      auto Fail = [&](const std::string &Name, std::size_t I) {
+        partial("uses " + Name + " from module " + Module + " of the package, whose AWS calls are not followed", I);
+      };
+      if (!M || Depth >= 1) {
+        for (const auto &[Name, I] : Names)
+          Fail(Name, I);
+        continue;
+      }
+      Source Sub(M->text);
+      std::vector<std::size_t> Seeds;
+      for (const auto &[Name, I] : Names) {
+        if (Name.empty()) { // the module itself, handed around
+          Fail(Module, I);
+          continue;
+        }
+        if (int F = Sub.topLevelFunction(Name); F >= 0) {
+          Seeds.push_back(static_cast<std::size_t>(F));
+          continue;
+        }
+        // A class: every method; a constant: only module-level code runs.
+        const auto &ST = Sub.tokens();
+        for (std::size_t K = 0; K + 1 < ST.size(); ++K) {
+          if (!Sub.isName(K, "class") || ST[K].column != 1 || Sub.text(K + 1) != Name)
+            continue;
+          std::size_t End = K + 2; // the next statement at column 1 ends the class body
+          while (End < ST.size() && !(ST[End].column == 1 && ST[End].kind == TokenKind::Name))
+            ++End;
+          for (std::size_t F = 0; F < Sub.functions().size(); ++F)
+            if (Sub.functions()[F].defToken > K && Sub.functions()[F].defToken < End)
+              Seeds.push_back(F);
+        }
+      }
+      HandlerFile SubFile{Sub, -1, M->file, H.function};
+      CallInventory Got = Collector(SubFile, Load, Depth + 1, Seeds).run();
+      for (SdkCall &C : Got.calls)
+        Out.calls.push_back(std::move(C));
+      for (PartialReason &P : Got.partial)
+        if (Reported.insert(P.reason).second)
+          Out.partial.push_back(std::move(P));
+    }
+  }
+
+  /// Names imported from modules of the function's own package.
   void findLocalModules() {
-    std::map<std::string_view, std::string> Local; // local name -> module
+    std::map<std::string_view, Imported> Local; // local name -> where from
     std::set<std::size_t> ImportTokens;
     for (std::size_t I = 0; I < T.size(); ++I) {
       bool IsImport = S.isName(I, "import"), IsFrom = S.isName(I, "from");
@@ -618,26 +695,33 @@ private:
           partial("imports " + (IsFrom ? Module + "." + Name : Name) +
                       ", which calls AWS itself; its actions are not listed",
                   J);
-        if (IsLocal(Target))
-          Local[LocalName] = Target;
+        if (module(Target))
+          Local[LocalName] = {Target, IsFrom ? Name : std::string()};
         J = Next;
       }
     }
     if (Local.empty())
       return;
-    for (std::size_t I = 0; I < T.size(); ++I)
-      if (!ImportTokens.count(I) && S.isBareName(I) && inScope(I))
-        if (auto It = Local.find(S.text(I)); It != Local.end())
-          partial("uses " + std::string(It->first) + " from module " + It->second +
-                      " of the package, whose AWS calls are not followed",
-                  I);
+    std::map<std::string, std::map<std::string, std::size_t>> Used; // module -> name -> first use
+    for (std::size_t I = 0; I < T.size(); ++I) {
+      if (ImportTokens.count(I) || !S.isBareName(I) || !inScope(I))
+        continue;
+      auto It = Local.find(S.text(I));
+      if (It == Local.end())
+        continue;
+      std::string Name = It->second.name;
+      if (Name.empty() && S.isOp(I + 1, ".") && isName(I + 2))
+        Name = std::string(S.text(I + 2)); // module.function(...)
+      Used[It->second.module].emplace(Name, I);
+    }
+    follow(Used);
   }
 };
 
 } // namespace
 
-permissions::CallInventory sdkCalls(const HandlerFile &H, const LocalModuleTest &IsLocal) {
-  return Collector(H, IsLocal).run();
+permissions::CallInventory sdkCalls(const HandlerFile &H, const LocalModuleLoader &Load) {
+  return Collector(H, Load).run();
 }
 
 } // namespace fnlint::python

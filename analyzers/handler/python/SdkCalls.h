@@ -16,14 +16,22 @@
 #include "analyzers/permissions/CallInventory.h"
 
 #include <functional>
+#include <optional>
+#include <string>
 #include <string_view>
 
 namespace fnlint::python {
 
-/// Whether an imported module ("utils", "lib.db", ".models") is code of the
-/// function's own package, which the inventory does not follow.
-using LocalModuleTest = std::function<bool(std::string_view Module)>;
+/// A module of the function's own package: its text and where it is.
+struct LocalModule {
+  std::string text;
+  Location file;
+};
+/// The module an import names ("utils", "lib.db", ".models") when it is code
+/// of the function's package; nullopt for libraries. Functions of such a
+/// module the handler uses are followed (one module deep).
+using LocalModuleLoader = std::function<std::optional<LocalModule>(std::string_view Module)>;
 
-permissions::CallInventory sdkCalls(const HandlerFile &H, const LocalModuleTest &IsLocal);
+permissions::CallInventory sdkCalls(const HandlerFile &H, const LocalModuleLoader &Load);
 
 } // namespace fnlint::python
