@@ -36,6 +36,7 @@ struct RoleUser {
 
 /// An execution role whose policies are all known.
 struct RoleView {
+  const Project *project = nullptr;
   const IamPrincipal *role = nullptr;
   /// Every identity policy of the role: those of the scan, then the managed
   /// Lambda policies it attaches by ARN (rules/data/lambda-managed-policies.yaml).
@@ -52,6 +53,10 @@ using ServiceNeeds = std::map<std::string, std::string>;
 /// event source mappings, VPC, DLQ and destinations, KMS); false with \p Why
 /// when it needs permissions fnlint does not list.
 bool serviceNeeds(const Deployable &F, ServiceNeeds &Out, std::string &Why);
+
+/// The text of a value as its file writes it (`!GetAtt Table.Arn`), when the
+/// scanner kept the file and the value is on one line; else empty.
+std::string writtenText(const Project &P, const Location &Where);
 
 /// "get_object (s3, boto3)" as messages name a call.
 std::string callName(const SdkCall &C);

@@ -25,6 +25,24 @@ std::string callName(const SdkCall &C) {
   return C.operation + " (" + C.service + ", " + std::string(sdkName(C.sdk)) + ")";
 }
 
+std::string writtenText(const Project &P, const Location &Where) {
+  auto It = P.texts.find(Where.path);
+  const Region &R = Where.region;
+  if (It == P.texts.end() || R.startLine == 0 || R.startLine != R.endLine || R.endColumn <= R.startColumn)
+    return {};
+  std::string_view Text = It->second;
+  for (std::uint32_t Line = 1; Line < R.startLine; ++Line) {
+    std::size_t Next = Text.find('\n');
+    if (Next == std::string_view::npos)
+      return {};
+    Text.remove_prefix(Next + 1);
+  }
+  Text = Text.substr(0, Text.find('\n'));
+  if (R.startColumn - 1 >= Text.size())
+    return {};
+  return std::string(Text.substr(R.startColumn - 1, R.endColumn - R.startColumn));
+}
+
 std::string functionsName(const RoleView &R) {
   std::string Out = R.users.size() == 1 ? "function " : "functions ";
   for (std::size_t I = 0; I < R.users.size(); ++I)
@@ -215,6 +233,7 @@ void analyzePermissions(const Project &P, const std::vector<CallInventory> &Inve
     if (New) {
       Roles.emplace_back();
       Roles.back().role = Role;
+      Roles.back().project = &P;
     }
     RoleUser U{&F, inventoryOf(Inventories, F), {}};
     if (U.inventory)

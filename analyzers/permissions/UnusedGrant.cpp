@@ -184,9 +184,18 @@ private:
           continue;
         std::vector<std::string> Resources;
         for (const PolicyString &Res : Grant->resources)
-          Resources.push_back(Res.known ? Res.value
-                                        : "(as written at line " + std::to_string(Res.location.region.startLine) +
-                                              ")");
+          if (Res.known) {
+            Resources.push_back(Res.value);
+          } else {
+            // A SAM template's resource keeps its pattern ("arn:${AWS::Partition}:s3:::${BucketName}/*");
+            // a template's own value is what the file writes (`!GetAtt Table.Arn`).
+            std::string Written = Pol->source == "sam-template" && !Res.value.empty()
+                                      ? Res.value
+                                      : writtenText(*R.project, Res.location);
+            Resources.push_back(!Written.empty() ? Written
+                                                 : "(as written at line " +
+                                                       std::to_string(Res.location.region.startLine) + ")");
+          }
         ByResources[Resources].insert(spelled(Action));
         break;
       }
