@@ -179,6 +179,8 @@ void analyzePythonHandlers(const Project &P, const std::set<std::string, std::le
 
   // Handlers a configuration names.
   std::map<const Package *, std::unique_ptr<lambda::PackageIndex>> Indexes;
+  const std::vector<std::unique_ptr<PythonCheck>> NoChecks; // a second function naming a judged handler
+  FindingSink Ignored;
   for (const Deployable &F : P.deployables) {
     const FunctionConfig &C = F.config;
     if (F.kind != Deployable::Kind::Function || !F.package || F.package->unreadable || C.inlineCode ||
@@ -202,8 +204,6 @@ void analyzePythonHandlers(const Project &P, const std::set<std::string, std::le
     std::optional<std::string> Text = Idx->text(*File);
     if (!Text)
       continue;
-    static const std::vector<std::unique_ptr<PythonCheck>> NoChecks;
-    FindingSink Ignored;
     if (!Inventories) {
       analyzeWith(*Text, Name->function, Where, F.logicalId, Checks, Sink);
       continue;

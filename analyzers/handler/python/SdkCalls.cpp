@@ -239,7 +239,8 @@ private:
 
   static bool passesCredentials(const std::vector<Argument> &Args) {
     for (const Argument &A : Args)
-      if (A.keyword == "aws_access_key_id" || A.keyword == "aws_session_token" || A.keyword == "botocore_session")
+      if (A.keyword == "aws_access_key_id" || A.keyword == "aws_session_token" || A.keyword == "botocore_session" ||
+          A.keyword == "profile_name")
         return true;
     return false;
   }
