@@ -3,6 +3,7 @@
 #include "analyzers/handler/node/NodeCheck.h"
 #include "analyzers/handler/python/PythonCheck.h"
 #include "analyzers/iam/IamCheck.h"
+#include "analyzers/permissions/Permissions.h"
 #include "analyzers/secrets/SecretsAnalyzer.h"
 #include "core/ThreadPool.h"
 
@@ -28,7 +29,7 @@ Analysis analyzeProject(const Project &P, const AnalysisOptions &Options) {
 
   lambda::analyzeFunctions(P, Options.lambda, Out.findings);
   iam::analyzePolicies(P, Options.jobs, Out.findings);
-  python::analyzePythonHandlers(P, Options.lambda.enabled, Out.findings);
+  python::analyzePythonHandlers(P, Options.lambda.enabled, Out.findings, &Out.inventories);
   node::analyzeNodeHandlers(P, Options.lambda.enabled, Out.findings, Out.inventories);
 
   FindingSink Functions;
@@ -48,6 +49,9 @@ Analysis analyzeProject(const Project &P, const AnalysisOptions &Options) {
     for (permissions::CallInventory &Inv : Cpp.inventories)
       Out.inventories.push_back(std::move(Inv));
   }
+
+  // Least privilege: after every language analyzer has listed its handlers' AWS calls.
+  permissions::analyzePermissions(P, Out.inventories, Out.findings);
   return Out;
 }
 

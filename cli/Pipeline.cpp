@@ -1,6 +1,8 @@
 //===- cli/Pipeline.cpp - The scan pipeline ---------------------------------===//
 #include "cli/Pipeline.h"
 
+#include "analyzers/permissions/SdkMapping.h"
+
 #include "core/Fingerprint.h"
 #include "reporters/Reporters.h"
 
@@ -70,6 +72,20 @@ Inventory buildInventory(const Project &P, const Analysis &A) {
   }
   for (const cpp::HandlerInfo &H : A.cppHandlers)
     Inv.cppHandlers.push_back({H.function, H.location});
+  for (const permissions::CallInventory &I : A.inventories) {
+    Inventory::SdkCallsInfo Info{I.functionId, I.handler, {}, {}};
+    for (const permissions::SdkCall &C : I.calls) {
+      permissions::MappedCall M = permissions::mapCall(C, iamDatabase());
+      bool Mapped = M.kind != permissions::MappedCall::Kind::Unmapped;
+      Info.calls.push_back({std::string(permissions::sdkName(C.sdk)), C.service, C.operation, M.actions, Mapped,
+                            C.location});
+      if (!Mapped)
+        Info.partial.push_back({M.reason, C.location});
+    }
+    for (const permissions::PartialReason &R : I.partial)
+      Info.partial.push_back({R.reason, R.location});
+    Inv.sdkCalls.push_back(std::move(Info));
+  }
   return Inv;
 }
 

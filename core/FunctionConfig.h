@@ -155,6 +155,9 @@ struct FunctionConfig {
   Setting<std::string> onFailureDestination; ///< EventInvokeConfig / destinations / onError
   Setting<std::string> tracingMode;     ///< Active or PassThrough
   Setting<std::string> kmsKeyArn;
+  /// FileSystemConfigs is written (EFS or S3 Files mounts; read from
+  /// CloudFormation/SAM only, false for other formats).
+  bool fileSystems = false;
   Setting<std::string> autoPublishAlias; ///< SAM AutoPublishAlias, or an alias resource
   /// The execution role: its ARN or reference as written (Role, role, SAM's
   /// generated role when Policies are given instead).

@@ -47,10 +47,30 @@ struct Inventory {
     std::string function;
     Location location;
   };
+  /// The AWS calls of one handler and the IAM actions they map to
+  /// (permissions/*), with why the list may be incomplete.
+  struct SdkCallsInfo {
+    std::string function; ///< the function's logical id; empty when found by convention
+    Location handler;
+    struct Call {
+      std::string sdk, service, operation;
+      std::vector<std::string> actions; ///< empty: none needed, or unmapped
+      bool mapped = true;
+      Location location;
+    };
+    std::vector<Call> calls;
+    struct Reason {
+      std::string reason;
+      Location location;
+    };
+    /// Non-empty: permissions/unused-grant says nothing for this function.
+    std::vector<Reason> partial;
+  };
   std::vector<std::string> templates;
   std::vector<FunctionInfo> functions;
   std::vector<PackageInfo> packages;
   std::vector<HandlerInfo> cppHandlers;
+  std::vector<SdkCallsInfo> sdkCalls;
 };
 
 struct ScanReport {

@@ -120,6 +120,26 @@ void writeJson(const ScanReport &R, std::ostream &OS, const JsonOptions &Options
   for (const auto &H : R.inventory.cppHandlers)
     Handlers.push_back({{"function", H.function}, {"location", locationJson(H.location)}});
   Inv["cppHandlers"] = std::move(Handlers);
+  ordered_json Calls = ordered_json::array();
+  for (const auto &I : R.inventory.sdkCalls) {
+    ordered_json List = ordered_json::array();
+    for (const auto &C : I.calls)
+      List.push_back({{"sdk", C.sdk},
+                      {"service", C.service},
+                      {"operation", C.operation},
+                      {"actions", C.actions},
+                      {"mapped", C.mapped},
+                      {"location", locationJson(C.location)}});
+    ordered_json Partial = ordered_json::array();
+    for (const auto &P : I.partial)
+      Partial.push_back({{"reason", P.reason}, {"location", locationJson(P.location)}});
+    Calls.push_back({{"function", I.function},
+                     {"handler", locationJson(I.handler)},
+                     {"complete", I.partial.empty()},
+                     {"calls", std::move(List)},
+                     {"partial", std::move(Partial)}});
+  }
+  Inv["sdkCalls"] = std::move(Calls);
   Doc["inventory"] = std::move(Inv);
 
   Doc["summary"] = {{"error", R.count(Level::Error)},

@@ -305,6 +305,7 @@ private:
       Nested(C.tracingMode, "TracingConfig", {"Mode"});
     }
     readSubnets(C, Id, prop(Props, Globals, Id, "VpcConfig"));
+    C.fileSystems = written(prop(Props, Globals, Id, "FileSystemConfigs").node);
     readLayers(C, Id, Props, Globals, Sam);
     if (Sam) {
       readUrl(C, Id, prop(Props, Globals, Id, "FunctionUrlConfig"));

@@ -49,6 +49,10 @@ struct CallInventory {
   /// code; empty when the handler was found by convention or, for C/C++,
   /// through run_handler (permissions links those to functions by package).
   std::string functionId;
+  /// The configuration file declaring that function (Deployable::location's
+  /// path), telling apart same-named functions of different templates; empty
+  /// when unknown (then functionId alone links the inventory).
+  std::string functionFile;
   Location handler; ///< the handler's definition (path, region, logical name)
   std::vector<SdkCall> calls;
   /// Non-empty: calls whose service or operation is computed at run time (or

@@ -43,7 +43,7 @@ struct RuleCase {
   bool fires = false;
 };
 
-constexpr const char *Categories[] = {"lambda", "iam", "handler"};
+constexpr const char *Categories[] = {"lambda", "iam", "handler", "permissions"};
 
 std::vector<RuleCase> findCases() {
   std::vector<RuleCase> Out;

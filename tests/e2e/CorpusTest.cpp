@@ -67,7 +67,7 @@ TEST(Corpus, ServerlessPatternsScanCleanly) {
       "serverless-patterns/kinesis-lambda-efo/template.yaml",  // the same
       "serverless-patterns/sns-lambda-slack-integration-SAM/template.yaml", // defines lambda_handler
   };
-  int UnknownActions = 0;
+  int UnknownActions = 0, MissingGrants = 0;
   for (const auto &F : J["findings"]) {
     std::string Rule = F["ruleId"];
     EXPECT_NE(Rule, "package/unreadable") << F.dump();
@@ -82,8 +82,16 @@ TEST(Corpus, ServerlessPatternsScanCleanly) {
       ++UnknownActions;
       continue;
     }
+    // Reviewed: S3CrudPolicy grants neither s3:GetObjectAttributes nor
+    // s3:AbortMultipartUpload, which the sample's handler calls.
+    if (Rule == "permissions/missing-grant" &&
+        F["location"]["path"] == "serverless-patterns/lambda-s3-download/src/app.py") {
+      ++MissingGrants;
+      continue;
+    }
     ADD_FAILURE() << "unreviewed error: " << F.dump();
   }
+  EXPECT_EQ(MissingGrants, 2) << "the two reviewed permissions/missing-grant findings";
   EXPECT_EQ(UnknownActions, 29) << "the 29 reviewed unknown actions and services; review any change";
 
   // SAM policy templates are expanded (about 180 uses of 22 templates here;

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "analyzers/handler/python/Source.h"
+#include "analyzers/permissions/CallInventory.h"
 #include "core/FindingSink.h"
 #include "core/Project.h"
 
@@ -48,8 +49,11 @@ std::vector<std::unique_ptr<PythonCheck>> makePythonChecks();
 /// Runs the enabled Python handler rules on every Python handler of \p P:
 /// the files functions' Handler settings name, then, by convention, other
 /// .py files defining `lambda_handler` or `handler`. Cheap without Python.
+/// With \p Inventories, also lists the boto3 calls of every handler a
+/// function's Handler names (SdkCalls.h), one inventory per function.
 void analyzePythonHandlers(const Project &P, const std::set<std::string, std::less<>> &Enabled,
-                           std::vector<Finding> &Findings);
+                           std::vector<Finding> &Findings,
+                           std::vector<permissions::CallInventory> *Inventories = nullptr);
 
 /// Runs \p Checks on one file's text; for tests and the benchmark.
 void analyzePythonText(std::string_view Text, std::string_view HandlerName, const Location &File,

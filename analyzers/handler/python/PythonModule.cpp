@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 #include "analyzers/handler/python/PythonCheck.h"
 
+#include "analyzers/handler/python/SdkCalls.h"
 #include "analyzers/lambda/HandlerLookup.h"
 #include "core/RuleInfo.h"
 
@@ -64,9 +65,16 @@ namespace {
 
 constexpr std::string_view Conventional[] = {"lambda_handler", "handler"};
 
+/// Where a configured handler's AWS calls go, when the caller wants them.
+struct InventoryRequest {
+  std::vector<permissions::CallInventory> &out;
+  std::string functionFile;
+  LocalModuleLoader load;
+};
+
 void analyzeWith(std::string_view Text, std::string_view HandlerName, const Location &File,
                  const std::string &FunctionId, const std::vector<std::unique_ptr<PythonCheck>> &Checks,
-                 FindingSink &Out) {
+                 FindingSink &Out, const InventoryRequest *Inventory = nullptr) {
   Source S(Text);
   int Handler = -1;
   if (!HandlerName.empty()) {
@@ -81,6 +89,11 @@ void analyzeWith(std::string_view Text, std::string_view HandlerName, const Loca
   HandlerFile H{S, Handler, File, FunctionId};
   for (const auto &Check : Checks)
     Check->check(H, Out);
+  if (Inventory) {
+    permissions::CallInventory Inv = sdkCalls(H, Inventory->load);
+    Inv.functionFile = Inventory->functionFile;
+    Inventory->out.push_back(std::move(Inv));
+  }
 }
 
 bool startsWith(std::string_view S, std::string_view P) { return S.substr(0, P.size()) == P; }
@@ -152,20 +165,22 @@ void analyzePythonText(std::string_view Text, std::string_view HandlerName, cons
 }
 
 void analyzePythonHandlers(const Project &P, const std::set<std::string, std::less<>> &Enabled,
-                           std::vector<Finding> &Findings) {
+                           std::vector<Finding> &Findings, std::vector<permissions::CallInventory> *Inventories) {
   std::vector<std::unique_ptr<PythonCheck>> Checks;
   for (auto &Check : makePythonChecks()) {
     const RuleInfo *Rule = findRule(Check->ruleId());
     if (!Rule || Rule->enabledByDefault || Enabled.count(Check->ruleId()))
       Checks.push_back(std::move(Check));
   }
-  if (Checks.empty())
+  if (Checks.empty() && !Inventories)
     return;
   FindingSink Sink;
   std::set<std::string> Done; // display paths of files already judged
 
   // Handlers a configuration names.
   std::map<const Package *, std::unique_ptr<lambda::PackageIndex>> Indexes;
+  const std::vector<std::unique_ptr<PythonCheck>> NoChecks; // a second function naming a judged handler
+  FindingSink Ignored;
   for (const Deployable &F : P.deployables) {
     const FunctionConfig &C = F.config;
     if (F.kind != Deployable::Kind::Function || !F.package || F.package->unreadable || C.inlineCode ||
@@ -182,11 +197,42 @@ void analyzePythonHandlers(const Project &P, const std::set<std::string, std::le
       continue;
     Location Where = F.package->entryLocation(*File);
     std::string Key = Where.displayPath() + "#" + Name->function;
-    if (!Done.insert(Key).second)
+    bool Judged = !Done.insert(Key).second; // findings once per file; inventories once per function
+    if (Judged && !Inventories)
       continue;
     Done.insert(Where.displayPath());
-    if (std::optional<std::string> Text = Idx->text(*File))
+    std::optional<std::string> Text = Idx->text(*File);
+    if (!Text)
+      continue;
+    if (!Inventories) {
       analyzeWith(*Text, Name->function, Where, F.logicalId, Checks, Sink);
+      continue;
+    }
+    // Imports resolve from the package root (Lambda's sys.path) or the handler's folder.
+    std::string Folder = Name->modulePath.substr(0, Name->modulePath.rfind('/') + 1);
+    const lambda::PackageIndex &Index = *Idx;
+    const Package &Pkg = *F.package;
+    InventoryRequest Request{
+        *Inventories, F.location.path, [&Index, &Pkg, Folder](std::string_view Module) -> std::optional<LocalModule> {
+          std::string Path(Module);
+          while (!Path.empty() && Path.front() == '.')
+            Path.erase(0, 1);
+          for (char &C : Path)
+            if (C == '.')
+              C = '/';
+          if (Path.empty())
+            return std::nullopt;
+          const PackageEntry *E = lambda::findPythonModule(Index, Path);
+          if (!E)
+            E = lambda::findPythonModule(Index, Folder + Path);
+          if (!E)
+            return std::nullopt;
+          std::optional<std::string> Text = Index.text(*E);
+          // A module too large or unreadable is still local: an empty text follows nothing.
+          return LocalModule{Text.value_or(""), Pkg.entryLocation(*E)};
+        }};
+    analyzeWith(*Text, Name->function, Where, F.logicalId, Judged ? NoChecks : Checks, Judged ? Ignored : Sink,
+                &Request);
   }
 
   // Other files, by convention.
