@@ -15,7 +15,11 @@ namespace fnlint::cli {
 /// or internal error. A finding never exits with 2.
 enum ExitCode : int { ExitClean = 0, ExitFindings = 1, ExitError = 2 };
 
+/// What a scan is for: the report, or maintaining a baseline file.
+enum class ScanMode { Report, CreateBaseline, PruneBaseline };
+
 struct ScanArgs {
+  ScanMode mode = ScanMode::Report;
   std::vector<std::string> paths;
   std::string format = "text";
   std::string output; ///< empty: stdout
@@ -38,6 +42,8 @@ struct ScanArgs {
   bool noConfig = false; ///< --no-config: read no configuration file
   bool showSuppressed = false;         ///< list suppressed findings too (text, JSON)
   bool sarifIncludeSuppressed = false; ///< write suppressed findings to SARIF with `suppressions`
+  /// Report: only findings not in this baseline. Prune: the file to prune.
+  std::string baseline;
   /// Long names of the options given on the command line ("--fail-on"): those
   /// win over the configuration file.
   std::set<std::string> given;

@@ -28,6 +28,76 @@ bool loadIamData(const std::string &Path) {
   return false;
 }
 
+/// The options of `scan`, shared by `baseline create` and `baseline prune`,
+/// which scan the same way.
+void addScanOptions(CLI::App *Cmd, ScanArgs &Scan, std::string &IamData, const char *IamDataHelp) {
+  Cmd->add_option("paths", Scan.paths, "Files and folders to scan");
+  Cmd->add_option("--format", Scan.format, "Report format")
+      ->check(CLI::IsMember({"text", "json", "sarif"}))
+      ->capture_default_str();
+  Cmd->add_option("-o,--output", Scan.output, "Write the report to FILE instead of stdout");
+  Cmd->add_option("--fail-on", Scan.failOn, "Exit 1 when findings at or above this level exist")
+      ->check(CLI::IsMember({"error", "warning", "note", "none"}))
+      ->capture_default_str();
+  Cmd->add_option("-j,--jobs", Scan.jobs, "Worker threads (default: all cores)")
+      ->check(CLI::Range(1u, 1024u));
+  Cmd->add_option("--color", Scan.color, "Colour the text report")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  Cmd->add_flag("-q,--quiet", Scan.quiet, "Print findings only: no summary, no progress line");
+  Cmd->add_option("--root", Scan.root,
+                      "Folder reported paths are relative to (default: the current directory; "
+                      "use the repository root for GitHub code scanning)");
+  Cmd->add_option("--max-archive-depth", Scan.maxArchiveDepth,
+                      "Open archives nested at most this deep")
+      ->check(CLI::Range(0u, 32u))
+      ->capture_default_str();
+  Cmd->add_option("--near-limit-ratio", Scan.nearLimitRatio,
+                      "package/near-size-limit fires above this fraction of a size limit")
+      ->check(CLI::Range(0.01, 0.99))
+      ->capture_default_str();
+  Cmd->add_option("--max-declared-size", Scan.maxDeclaredBytes,
+                      "Archives declaring more uncompressed bytes are zip bombs (e.g. 4GB, 500MB)")
+      ->transform(CLI::AsSizeValue(false))
+      ->default_str("4GB");
+  Cmd->add_option("--dependency-secrets", Scan.dependencySecrets,
+                      "Secret rules reported in dependency folders (node_modules, site-packages, ...)")
+      ->check(CLI::IsMember({"high-confidence", "all"}))
+      ->capture_default_str();
+  Cmd->add_option("--now", Scan.now, "Judge runtime deprecation as of this date (YYYY-MM-DD; default: today)")
+      ->check([](const std::string &V) {
+        bool Ok = V.size() == 10 && V[4] == '-' && V[7] == '-';
+        for (std::size_t I = 0; Ok && I < V.size(); ++I)
+          Ok = I == 4 || I == 7 || std::isdigit(static_cast<unsigned char>(V[I]));
+        return Ok ? std::string() : "expected a date YYYY-MM-DD, got '" + V + "'";
+      });
+  Cmd->add_option("--timeout-threshold", Scan.timeoutThreshold,
+                      "lambda/timeout-excessive fires at or above this many seconds")
+      ->check(CLI::Range(1, 900))
+      ->capture_default_str();
+  Cmd->add_flag("--assume-async", Scan.assumeAsync,
+                    "lambda/missing-dlq: judge functions with no known invoker as invoked asynchronously");
+  Cmd->add_option("--enable", Scan.enable, "Enable a rule that ships disabled (repeatable), e.g. lambda/tracing-disabled")
+      ->allow_extra_args(false);
+  Cmd->add_flag("--explain-invocations", Scan.explainInvocations,
+                    "Before the report, list what invokes each function (synchronous, asynchronous, polled) and why");
+  Cmd->add_option("--iam-data", IamData, IamDataHelp)->type_name("DIR");
+  Cmd->add_option("--cpp-helper", Scan.cppHelper, "Path of the fnlint-cpp helper")->group("");
+  Cmd->add_option("-p,--compile-commands", Scan.compileCommandsDir,
+                  "C/C++: the directory of compile_commands.json (default: found beside the sources or in "
+                  "their build/; else default flags and fnlint's SDK declaration headers)")
+      ->type_name("DIR")
+      ->check(CLI::Validator(CLI::ExistingDirectory).description(""));
+  Cmd->add_option("--config", Scan.config,
+                      "Read this configuration file instead of the .fnlint.yaml found above the scan path")
+      ->type_name("FILE");
+  Cmd->add_flag("--no-config", Scan.noConfig, "Read no configuration file");
+  Cmd->add_flag("--show-suppressed", Scan.showSuppressed,
+                    "List suppressed findings too, with their reasons (text and JSON)");
+  Cmd->add_flag("--sarif-include-suppressed", Scan.sarifIncludeSuppressed,
+                    "Write suppressed findings to SARIF, marked with their suppression");
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -44,8 +114,11 @@ int main(int argc, char **argv) {
   }
   // CLI11 would answer "A subcommand is required" without naming the word.
   if (argc > 1 && argv[1][0] != '-' && std::strcmp(argv[1], "scan") != 0 && std::strcmp(argv[1], "rules") != 0 &&
-      std::strcmp(argv[1], "explain") != 0 && std::strcmp(argv[1], "init") != 0) {
-    std::fprintf(stderr, "fnlint: error: unknown command '%s' (commands: scan, rules, explain, init; see fnlint --help)\n",
+      std::strcmp(argv[1], "explain") != 0 && std::strcmp(argv[1], "init") != 0 &&
+      std::strcmp(argv[1], "baseline") != 0) {
+    std::fprintf(stderr,
+                 "fnlint: error: unknown command '%s' (commands: scan, baseline, rules, explain, init; see fnlint "
+                 "--help)\n",
                  argv[1]);
     return ExitError;
   }
@@ -63,71 +136,22 @@ int main(int argc, char **argv) {
 
     ScanArgs Scan;
     CLI::App *ScanCmd = App.add_subcommand("scan", "Scan files and folders (default: .)");
-    ScanCmd->add_option("paths", Scan.paths, "Files and folders to scan");
-    ScanCmd->add_option("--format", Scan.format, "Report format")
-        ->check(CLI::IsMember({"text", "json", "sarif"}))
-        ->capture_default_str();
-    ScanCmd->add_option("-o,--output", Scan.output, "Write the report to FILE instead of stdout");
-    ScanCmd->add_option("--fail-on", Scan.failOn, "Exit 1 when findings at or above this level exist")
-        ->check(CLI::IsMember({"error", "warning", "note", "none"}))
-        ->capture_default_str();
-    ScanCmd->add_option("-j,--jobs", Scan.jobs, "Worker threads (default: all cores)")
-        ->check(CLI::Range(1u, 1024u));
-    ScanCmd->add_option("--color", Scan.color, "Colour the text report")
-        ->check(CLI::IsMember({"auto", "always", "never"}))
-        ->capture_default_str();
-    ScanCmd->add_flag("-q,--quiet", Scan.quiet, "Print findings only: no summary, no progress line");
-    ScanCmd->add_option("--root", Scan.root,
-                        "Folder reported paths are relative to (default: the current directory; "
-                        "use the repository root for GitHub code scanning)");
-    ScanCmd->add_option("--max-archive-depth", Scan.maxArchiveDepth,
-                        "Open archives nested at most this deep")
-        ->check(CLI::Range(0u, 32u))
-        ->capture_default_str();
-    ScanCmd->add_option("--near-limit-ratio", Scan.nearLimitRatio,
-                        "package/near-size-limit fires above this fraction of a size limit")
-        ->check(CLI::Range(0.01, 0.99))
-        ->capture_default_str();
-    ScanCmd->add_option("--max-declared-size", Scan.maxDeclaredBytes,
-                        "Archives declaring more uncompressed bytes are zip bombs (e.g. 4GB, 500MB)")
-        ->transform(CLI::AsSizeValue(false))
-        ->default_str("4GB");
-    ScanCmd->add_option("--dependency-secrets", Scan.dependencySecrets,
-                        "Secret rules reported in dependency folders (node_modules, site-packages, ...)")
-        ->check(CLI::IsMember({"high-confidence", "all"}))
-        ->capture_default_str();
-    ScanCmd->add_option("--now", Scan.now, "Judge runtime deprecation as of this date (YYYY-MM-DD; default: today)")
-        ->check([](const std::string &V) {
-          bool Ok = V.size() == 10 && V[4] == '-' && V[7] == '-';
-          for (std::size_t I = 0; Ok && I < V.size(); ++I)
-            Ok = I == 4 || I == 7 || std::isdigit(static_cast<unsigned char>(V[I]));
-          return Ok ? std::string() : "expected a date YYYY-MM-DD, got '" + V + "'";
-        });
-    ScanCmd->add_option("--timeout-threshold", Scan.timeoutThreshold,
-                        "lambda/timeout-excessive fires at or above this many seconds")
-        ->check(CLI::Range(1, 900))
-        ->capture_default_str();
-    ScanCmd->add_flag("--assume-async", Scan.assumeAsync,
-                      "lambda/missing-dlq: judge functions with no known invoker as invoked asynchronously");
-    ScanCmd->add_option("--enable", Scan.enable, "Enable a rule that ships disabled (repeatable), e.g. lambda/tracing-disabled")
-        ->allow_extra_args(false);
-    ScanCmd->add_flag("--explain-invocations", Scan.explainInvocations,
-                      "Before the report, list what invokes each function (synchronous, asynchronous, polled) and why");
-    ScanCmd->add_option("--iam-data", IamData, IamDataHelp)->type_name("DIR");
-    ScanCmd->add_option("--cpp-helper", Scan.cppHelper, "Path of the fnlint-cpp helper")->group("");
-    ScanCmd->add_option("--config", Scan.config,
-                        "Read this configuration file instead of the .fnlint.yaml found above the scan path")
+    addScanOptions(ScanCmd, Scan, IamData, IamDataHelp);
+    ScanCmd->add_option("--baseline", Scan.baseline, "Report only findings that are not in this baseline file")
         ->type_name("FILE");
-    ScanCmd->add_flag("--no-config", Scan.noConfig, "Read no configuration file");
-    ScanCmd->add_flag("--show-suppressed", Scan.showSuppressed,
-                      "List suppressed findings too, with their reasons (text and JSON)");
-    ScanCmd->add_flag("--sarif-include-suppressed", Scan.sarifIncludeSuppressed,
-                      "Write suppressed findings to SARIF, marked with their suppression");
-    ScanCmd->add_option("-p,--compile-commands", Scan.compileCommandsDir,
-                        "C/C++: the directory of compile_commands.json (default: found beside the sources or in "
-                        "their build/; else default flags and fnlint's SDK declaration headers)")
-        ->type_name("DIR")
-        ->check(CLI::Validator(CLI::ExistingDirectory).description(""));
+
+    // `baseline create` and `baseline prune` scan exactly as `scan` does.
+    CLI::App *BaselineCmd = App.add_subcommand("baseline", "Record today's findings, or prune a baseline");
+    BaselineCmd->require_subcommand(1);
+    CLI::App *CreateCmd = BaselineCmd->add_subcommand(
+        "create", "Scan and write the findings to a baseline file (-o, default .fnlint-baseline.json)");
+    addScanOptions(CreateCmd, Scan, IamData, IamDataHelp);
+    CLI::App *PruneCmd =
+        BaselineCmd->add_subcommand("prune", "Scan and drop the baseline entries that no longer match a finding");
+    addScanOptions(PruneCmd, Scan, IamData, IamDataHelp);
+    PruneCmd->add_option("--baseline", Scan.baseline, "The baseline file to prune")
+        ->type_name("FILE")
+        ->capture_default_str();
 
     // User rules (docs/rule-language.md): they join the catalogue for every command.
     std::vector<std::string> RuleDirs;
@@ -188,10 +212,13 @@ int main(int argc, char **argv) {
     }
     if (!IamData.empty() && !loadIamData(IamData))
       return ExitError;
-    if (*ScanCmd) {
-      for (const CLI::Option *O : ScanCmd->get_options())
+    for (CLI::App *Cmd : {ScanCmd, CreateCmd, PruneCmd}) {
+      if (!*Cmd)
+        continue;
+      for (const CLI::Option *O : Cmd->get_options())
         if (O->count() && !O->get_lnames().empty())
           Scan.given.insert("--" + O->get_lnames().front());
+      Scan.mode = Cmd == ScanCmd ? ScanMode::Report : Cmd == CreateCmd ? ScanMode::CreateBaseline : ScanMode::PruneBaseline;
       return runScan(Scan);
     }
     if (*InitCmd)

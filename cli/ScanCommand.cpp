@@ -1,4 +1,5 @@
 //===- cli/ScanCommand.cpp - fnlint scan ------------------------------------===//
+#include "cli/Baseline.h"
 #include "cli/Commands.h"
 #include "cli/Config.h"
 #include "cli/Pipeline.h"
@@ -78,6 +79,9 @@ std::string explainInvocations(const ScanReport &R) {
   O << "\n";
   return O.str();
 }
+
+/// `baseline create` and `baseline prune`: writes the baseline file.
+int maintainBaseline(const ScanArgs &Args, const ScanReport &Report);
 
 } // namespace
 
@@ -173,6 +177,24 @@ int runScan(const ScanArgs &Args) {
     Report = runPipeline(Scan, AO, RO);
   }
 
+  if (Args.mode != ScanMode::Report)
+    return maintainBaseline(Args, Report);
+  if (!Args.baseline.empty()) {
+    Baseline B;
+    std::string Error;
+    if (!loadBaseline(Args.baseline, B, Error)) {
+      std::fprintf(stderr, "fnlint: error: --baseline: %s\n", Error.c_str());
+      return ExitError;
+    }
+    BaselineMatch M = matchBaseline(B, Report.findings);
+    std::vector<Finding> New;
+    for (std::size_t I = 0; I < Report.findings.size(); ++I)
+      if (!M.findingMatched[I])
+        New.push_back(std::move(Report.findings[I]));
+    Report.baselined = Report.findings.size() - New.size();
+    Report.findings = std::move(New);
+  }
+
   std::ostringstream Out;
   // JSON and SARIF stay parseable: there the explanation goes to stderr (and
   // the JSON inventory lists each function's invokers anyway).
@@ -225,6 +247,47 @@ int runScan(const ScanArgs &Args) {
       return ExitFindings;
   return ExitClean;
 }
+
+namespace {
+
+int maintainBaseline(const ScanArgs &Args, const ScanReport &Report) {
+  printProblems(Report.problems);
+  std::string File = Args.mode == ScanMode::CreateBaseline
+                         ? (Args.output.empty() || Args.output == "-" ? ".fnlint-baseline.json" : Args.output)
+                         : (Args.baseline.empty() ? ".fnlint-baseline.json" : Args.baseline);
+  Baseline B;
+  std::size_t Dropped = 0;
+  if (Args.mode == ScanMode::CreateBaseline) {
+    B = makeBaseline(Report.findings);
+  } else {
+    Baseline Old;
+    std::string Error;
+    if (!loadBaseline(File, Old, Error)) {
+      std::fprintf(stderr, "fnlint: error: %s\n", Error.c_str());
+      return ExitError;
+    }
+    BaselineMatch M = matchBaseline(Old, Report.findings);
+    for (std::size_t I = 0; I < Old.entries.size(); ++I)
+      if (M.entryUsed[I])
+        B.entries.push_back(std::move(Old.entries[I]));
+    Dropped = Old.entries.size() - B.entries.size();
+  }
+  std::ofstream OutFile(File, std::ios::binary | std::ios::trunc);
+  OutFile << baselineText(B);
+  OutFile.close();
+  if (!OutFile) {
+    std::fprintf(stderr, "fnlint: error: cannot write '%s': %s\n", File.c_str(), std::strerror(errno));
+    return ExitError;
+  }
+  if (Args.mode == ScanMode::CreateBaseline)
+    std::fprintf(stderr, "fnlint: wrote %zu findings to %s\n", B.entries.size(), File.c_str());
+  else
+    std::fprintf(stderr, "fnlint: %s: kept %zu entries, dropped %zu that match no finding\n", File.c_str(),
+                 B.entries.size(), Dropped);
+  return ExitClean;
+}
+
+} // namespace
 
 int runInit(const std::string &Dir, bool Force) {
   fs::path File = fs::path(Dir.empty() ? "." : Dir) / ".fnlint.yaml";

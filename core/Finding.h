@@ -27,6 +27,9 @@ struct Finding {
   // Filled in by finalizeFindings().
   std::string fingerprint;             ///< fnlint's own, stable across line shifts
   std::string primaryLocationLineHash; ///< GitHub code scanning's partial fingerprint
+  /// The fingerprint without the artifact's path: rule, logical location and
+  /// key. Baselines fall back to it so a finding survives a file's rename.
+  std::string contentHash;
 
   /// Why a finding is not reported: a comment next to it or the configuration.
   struct Suppression {

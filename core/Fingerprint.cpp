@@ -120,13 +120,6 @@ bool isBlank(char C) {
   return C == ' ' || C == '\t' || C == '\r' || C == '\v' || C == '\f';
 }
 
-std::string_view trim(std::string_view S) {
-  while (!S.empty() && isBlank(S.front()))
-    S.remove_prefix(1);
-  while (!S.empty() && isBlank(S.back()))
-    S.remove_suffix(1);
-  return S;
-}
 
 /// What fingerprintFindings() knows about one artifact path; filled lazily so
 /// a file is looked up, split and hashed at most once.
@@ -296,8 +289,12 @@ void fingerprintFindings(std::vector<Finding> &Findings, const TextLookup &Texts
       Key = F.fingerprintKey;
     } else {
       KeyKind = 't';
+      // Without any whitespace, so that reformatting a line (`x=1` to
+      // `x = 1`, re-indenting) keeps the finding's identity.
       if (File)
-        Key = std::string(trim(File->line(StartLine)));
+        for (char C : File->line(StartLine))
+          if (!isBlank(C))
+            Key += C;
     }
 
     std::string Identity;
@@ -307,13 +304,20 @@ void fingerprintFindings(std::vector<Finding> &Findings, const TextLookup &Texts
     for (const std::string &Member : Loc.members)
       appendField(Identity, Member);
 
+    std::string What;
+    appendField(What, Loc.logical.fullyQualifiedName);
+    appendField(What, std::string_view(&KeyKind, 1));
+    appendField(What, Key);
     std::string Content = "fnlint/v1";
     Content += '\0';
     Content += Identity;
-    appendField(Content, Loc.logical.fullyQualifiedName);
-    appendField(Content, std::string_view(&KeyKind, 1));
-    appendField(Content, Key);
+    Content += What;
     F.fingerprint = fullHex(fnv1a64(Content)) + fullHex(fnv1a64(Content, SecondSeed));
+    std::string Moved = "fnlint/content";
+    Moved += '\0';
+    appendField(Moved, F.ruleId);
+    Moved += What;
+    F.contentHash = fullHex(fnv1a64(Moved)) + fullHex(fnv1a64(Moved, SecondSeed));
 
     if (File) {
       const std::vector<std::string> &Hashes = File->hashes();

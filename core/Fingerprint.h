@@ -2,8 +2,10 @@
 //
 // Two fingerprints per finding:
 //  - fnlint's own ("fnlint/v1"): a hash of rule id, artifact path, member
-//    chain, logical location and the finding's key (or its line's text), so it
-//    survives line shifts. Baselines and SARIF partialFingerprints use it.
+//    chain, logical location and the finding's key (or its line's text
+//    without whitespace), so it survives line shifts and reformatting.
+//    Baselines and SARIF partialFingerprints use it; baselines also keep the
+//    same hash without the path (contentHash) to survive renames.
 //  - GitHub code scanning's primaryLocationLineHash, computed with GitHub's
 //    own algorithm (codeql-action src/fingerprints.ts) for real text files,
 //    so local and CI runs agree; for archive members and binaries, a stable

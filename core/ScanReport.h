@@ -78,6 +78,8 @@ struct ScanReport {
   /// Findings a suppression applies to, in the same order: counted and, on
   /// request, listed, but never gating the exit code.
   std::vector<Finding> suppressed;
+  /// Findings left out because a baseline (--baseline) lists them.
+  std::size_t baselined = 0;
   std::vector<InputProblem> problems;
   Inventory inventory;
   std::uint64_t filesSeen = 0;

@@ -146,6 +146,7 @@ void writeJson(const ScanReport &R, std::ostream &OS, const JsonOptions &Options
                     {"warning", R.count(Level::Warning)},
                     {"note", R.count(Level::Note)},
                     {"suppressed", R.suppressed.size()},
+                    {"baselined", R.baselined},
                     {"problems", R.problems.size()},
                     {"filesScanned", R.filesSeen}};
   OS << Doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";

@@ -89,6 +89,8 @@ void writeText(const ScanReport &R, std::ostream &OS, const TextOptions &Options
           plural(R.inventory.templates.size(), "template", "templates");
   if (!R.suppressed.empty())
     Line += "; " + std::to_string(R.suppressed.size()) + " suppressed";
+  if (R.baselined)
+    Line += "; " + std::to_string(R.baselined) + " in the baseline";
   if (!R.problems.empty())
     Line += "; " + plural(R.problems.size(), "input problem", "input problems");
   Line += ")";
