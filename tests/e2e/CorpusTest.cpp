@@ -82,16 +82,25 @@ TEST(Corpus, ServerlessPatternsScanCleanly) {
       ++UnknownActions;
       continue;
     }
-    // Reviewed: S3CrudPolicy grants neither s3:GetObjectAttributes nor
-    // s3:AbortMultipartUpload, which the sample's handler calls.
-    if (Rule == "permissions/missing-grant" &&
-        F["location"]["path"] == "serverless-patterns/lambda-s3-download/src/app.py") {
+    // Reviewed, real AccessDenied errors in the samples:
+    //  - lambda-s3-download (Python): S3CrudPolicy grants neither
+    //    s3:GetObjectAttributes nor s3:AbortMultipartUpload, which the handler calls;
+    //  - eventbridge-sfn-redrive (Node.js): the handler sends StartExecution,
+    //    the role allows only states:RedriveExecution (on a Lambda ARN);
+    //  - lambda-s3-sfn (Node.js, SDK v2): startSyncExecution under
+    //    StepFunctionsExecutionPolicy, which grants states:StartExecution only
+    //    (the template says to fix the role by hand after deploying).
+    static const std::set<std::string> ReviewedMissing = {
+        "serverless-patterns/lambda-s3-download/src/app.py",
+        "serverless-patterns/eventbridge-sfn-redrive/src/app.js",
+        "serverless-patterns/lambda-s3-sfn/src/functions/savePayloadAndStartStateMachine/app.js"};
+    if (Rule == "permissions/missing-grant" && ReviewedMissing.count(F["location"]["path"].get<std::string>())) {
       ++MissingGrants;
       continue;
     }
     ADD_FAILURE() << "unreviewed error: " << F.dump();
   }
-  EXPECT_EQ(MissingGrants, 2) << "the two reviewed permissions/missing-grant findings";
+  EXPECT_EQ(MissingGrants, 4) << "the four reviewed permissions/missing-grant findings";
   EXPECT_EQ(UnknownActions, 29) << "the 29 reviewed unknown actions and services; review any change";
 
   // SAM policy templates are expanded (about 180 uses of 22 templates here;

@@ -104,12 +104,12 @@ TEST(LeastPrivilege, EveryLanguageInventoryReachesBothRules) {
       Missing.insert(F.location.path + " " + F.properties.at("action").get<std::string>());
     if (F.ruleId == "permissions/unused-grant")
       for (const auto &Action : F.properties.at("unusedActions"))
-        Unused.insert(F.location.logical.name + " " + Action.get<std::string>());
+        Unused.insert(F.properties.at("role").get<std::string>() + " " + Action.get<std::string>());
   }
   EXPECT_EQ(Missing, (std::set<std::string>{"src/py/app.py dynamodb:PutItem", "src/node/index.mjs dynamodb:PutItem",
                                             "src/cpp/main.cpp sqs:SendMessage"}));
-  EXPECT_EQ(Unused, (std::set<std::string>{"PythonFunction s3:PutObjectAcl", "NodeFunction s3:DeleteObject",
-                                           "CppFunction s3:GetObjectTagging"}));
+  EXPECT_EQ(Unused, (std::set<std::string>{"PythonFunctionRole s3:PutObjectAcl", "NodeFunctionRole s3:DeleteObject",
+                                           "CppFunctionRole s3:GetObjectTagging"}));
 }
 
 } // namespace

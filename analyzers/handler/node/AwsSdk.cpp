@@ -133,4 +133,13 @@ std::optional<ClientConstruction> clientConstructionAt(const NodeModule &M, cons
   return std::nullopt;
 }
 
+bool hasOwnCredentials(const NodeModule &M, std::size_t Open) {
+  for (const TokenRange &A : callArguments(M, Open))
+    if (M.tokens()[A.begin].isPunct("{"))
+      for (std::string_view Key : {"credentials", "accessKeyId", "sessionToken"})
+        if (!propertyValue(M, A.begin, Key).empty())
+          return true;
+  return false;
+}
+
 } // namespace fnlint::node

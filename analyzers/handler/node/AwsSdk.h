@@ -32,6 +32,11 @@ struct ClientConstruction {
 /// the class name of `X.from(`), if it is an AWS SDK client.
 std::optional<ClientConstruction> clientConstructionAt(const NodeModule &M, const Imports &Imp, std::size_t I);
 
+/// Whether the constructor arguments opened at \p Open give the client its own
+/// credentials (`{ credentials: … }`, v2 also `accessKeyId`, `sessionToken`):
+/// credentials obtained per request, as after AssumeRole, not the function's role.
+bool hasOwnCredentials(const NodeModule &M, std::size_t Open);
+
 /// The v3 service ("client-s3", "lib-dynamodb", "lib-storage") of a module name, or empty.
 std::string_view v3Service(std::string_view Module);
 

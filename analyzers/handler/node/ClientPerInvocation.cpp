@@ -51,7 +51,7 @@ public:
         FromEvent = eventDerivedNames(H.module, Body, H.fn.eventParam);
         EventKnown = true;
       }
-      if (mentionsAny(T, C->open + 1, Close, FromEvent) || hasCredentials(H, C->open))
+      if (mentionsAny(T, C->open + 1, Close, FromEvent) || hasOwnCredentials(H.module, C->open))
         continue;
       std::size_t At = I;
       std::string What = T[I].isIdent("new") ? "new " + C->written + "(...)" : C->written + "(...)";
@@ -65,17 +65,6 @@ public:
   }
 
 private:
-  /// `{ credentials: … }` (v2 also `accessKeyId`, `sessionToken`) among the
-  /// arguments: a client for credentials obtained per request, as after AssumeRole.
-  static bool hasCredentials(const HandlerFile &H, std::size_t Open) {
-    for (const TokenRange &A : callArguments(H.module, Open))
-      if (H.tokens()[A.begin].isPunct("{"))
-        for (std::string_view Key : {"credentials", "accessKeyId", "sessionToken"})
-          if (!propertyValue(H.module, A.begin, Key).empty())
-            return true;
-    return false;
-  }
-
   /// A client cached in a variable that outlives the invocation: created
   /// after `??`, `||` (or their assignments), or under `if (!client)`.
   static bool cached(const std::vector<Token> &T, const TokenRange &Body, std::size_t I) {

@@ -26,6 +26,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <set>
 
 namespace fnlint::node {
 namespace {
@@ -61,6 +62,7 @@ public:
       return std::make_pair(A.region.startLine, A.region.startColumn) <
              std::make_pair(B.region.startLine, B.region.startColumn);
     };
+    dropCallsWithOwnCredentials();
     std::stable_sort(Out.calls.begin(), Out.calls.end(),
                      [&](const SdkCall &A, const SdkCall &B) { return ByPlace(A.location, B.location); });
     std::stable_sort(Out.partial.begin(), Out.partial.end(), [&](const permissions::PartialReason &A,
@@ -191,6 +193,38 @@ private:
         if (std::size_t N = holderOf(I); N != NoToken)
           Clients[T[N].text] = *C;
     }
+  }
+
+  /// A service family, so that a DocumentClient over a DynamoDBClient and
+  /// v2's DynamoDB.DocumentClient count as DynamoDB.
+  static std::string family(std::string_view Service) {
+    for (std::string_view Prefix : {"client-", "lib-"})
+      if (Service.substr(0, Prefix.size()) == Prefix)
+        Service.remove_prefix(Prefix.size());
+    Service = Service.substr(0, Service.find('.'));
+    std::string F(Service);
+    for (char &C : F)
+      C = static_cast<char>(std::tolower(static_cast<unsigned char>(C)));
+    return F;
+  }
+
+  /// Calls made with credentials of their own (a tenant's assumed role) do
+  /// not use the function's role. Commands are recorded where they are made,
+  /// not by the client that sends them, so every call of such a client's
+  /// service is left out, and the inventory says so.
+  void dropCallsWithOwnCredentials() {
+    std::set<std::string> Families;
+    for (std::size_t I = 0; I + 2 < T.size(); ++I) {
+      if (!T[I].isIdent("new"))
+        continue;
+      if (std::optional<ClientConstruction> C = clientConstructionAt(H.module, H.imports, I))
+        if (hasOwnCredentials(H.module, C->open) && Families.insert(family(C->service)).second)
+          partial("a " + C->written + " client is built with credentials of its own; its calls do not use the "
+                  "function's role and are not listed", I);
+    }
+    if (Families.empty())
+      return;
+    std::erase_if(Out.calls, [&](const SdkCall &C) { return Families.count(family(C.service)) != 0; });
   }
 
   void addCall(const ClientConstruction &C, std::string Operation, std::size_t At) {

@@ -128,9 +128,12 @@ void analyzeNodeHandlers(const Project &P, const std::set<std::string, std::less
   }
   FindingSink Sink;
   std::set<std::string> Done; // display paths of modules already judged
+  // An inventory names its function by logical id and file: two templates
+  // may both declare an OrdersFunction.
   auto Judge = [&](std::string_view Text, std::string_view ExportName, const Location &Where,
-                   const std::string &FunctionId) {
+                   const std::string &FunctionId, const std::string &FunctionFile) {
     permissions::CallInventory Inv;
+    Inv.functionFile = FunctionFile;
     if (analyzeWith(Text, ExportName, Where, FunctionId, Checks, Sink, &Inv))
       Inventories.push_back(std::move(Inv));
   };
@@ -191,10 +194,11 @@ void analyzeNodeHandlers(const Project &P, const std::set<std::string, std::less
     if (!Text)
       continue;
     if (First) {
-      Judge(*Text, Setting->exportName, Where, F.logicalId);
+      Judge(*Text, Setting->exportName, Where, F.logicalId, F.location.path);
     } else {
       FindingSink Ignored;
       permissions::CallInventory Inv;
+      Inv.functionFile = F.location.path;
       if (analyzeWith(*Text, Setting->exportName, Where, F.logicalId, {}, Ignored, &Inv))
         Inventories.push_back(std::move(Inv));
     }
@@ -214,7 +218,7 @@ void analyzeNodeHandlers(const Project &P, const std::set<std::string, std::less
       continue; // most modules export no handler: skip tokenizing them
     Location Where;
     Where.path = File.path;
-    Judge(Text, "handler", Where, {});
+    Judge(Text, "handler", Where, {}, {});
   }
   for (Finding &F : Sink.findings())
     Findings.push_back(std::move(F));
