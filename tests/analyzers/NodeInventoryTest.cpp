@@ -282,3 +282,35 @@ TEST(NodeInventory, TruncatedModulesNeverCrash) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(NodeInventory, ClientsWithTheirOwnCredentialsDoNotUseTheRole) {
+  // A tenant-scoped client: credentials from the authorizer's assumed role.
+  CallInventory Inv = inventoryOf(R"(import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { S3Client, GetObjectCommand } from "@aws-sdk/client-s3";
+const s3 = new S3Client({});
+export const handler = async (event) => {
+  const credentials = event.requestContext.authorizer.credentials;
+  const ddb = DynamoDBDocumentClient.from(new DynamoDBClient({ credentials }));
+  await ddb.send(new PutCommand({ TableName: "t", Item: { id: 1 } }));
+  return s3.send(new GetObjectCommand({ Bucket: "b", Key: "k" }));
+};
+)");
+  EXPECT_EQ(calls(Inv), (Calls{"v3 client-s3 GetObjectCommand @9"}));
+  ASSERT_EQ(Inv.partial.size(), 1u);
+  EXPECT_NE(Inv.partial[0].reason.find("credentials of its own"), std::string::npos) << Inv.partial[0].reason;
+}
+
+TEST(NodeInventory, LibrariesThatCallAwsThemselvesMakeItPartial) {
+  CallInventory Inv = inventoryOf(R"(const { withDurableExecution } = require('@aws/durable-execution-sdk-js');
+exports.handler = withDurableExecution(async (event, context) => {
+  return context.step("work", async () => 1);
+});
+)");
+  ASSERT_EQ(Inv.partial.size(), 1u);
+  EXPECT_NE(Inv.partial[0].reason.find("@aws/durable-execution-sdk-js"), std::string::npos) << Inv.partial[0].reason;
+}
+
+} // namespace

@@ -63,6 +63,15 @@ public:
              std::make_pair(B.region.startLine, B.region.startColumn);
     };
     dropCallsWithOwnCredentials();
+    // Libraries that call AWS with the function's credentials themselves
+    // (or sign requests with them): what they call is not in the code fnlint reads.
+    for (std::string_view Library :
+         {"@aws/durable-execution-sdk-js", "@aws-lambda-powertools/parameters", "@aws-lambda-powertools/idempotency",
+          "dynamoose", "@aws/dynamodb-data-mapper", "@opensearch-project/opensearch/aws", "@langchain/aws",
+          "@aws-crypto/client-node", "electrodb", "@aws-sdk/signature-v4", "@smithy/signature-v4", "aws4"})
+      if (H.imports.anyFrom(Library))
+        Out.partial.push_back(
+            {"imports " + std::string(Library) + ", which calls AWS with the function's credentials itself", H.file});
     std::stable_sort(Out.calls.begin(), Out.calls.end(),
                      [&](const SdkCall &A, const SdkCall &B) { return ByPlace(A.location, B.location); });
     std::stable_sort(Out.partial.begin(), Out.partial.end(), [&](const permissions::PartialReason &A,
