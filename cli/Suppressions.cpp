@@ -31,18 +31,41 @@ bool endsInCommentOpener(std::string_view Before) {
   return false;
 }
 
-/// Line \p N (1-based) of \p Text, without its end of line.
-std::string_view lineOf(std::string_view Text, std::uint32_t N) {
-  std::size_t Begin = 0;
-  for (std::uint32_t I = 1; I < N; ++I) {
-    std::size_t NL = Text.find('\n', Begin);
-    if (NL == std::string_view::npos)
+/// The lines of the files findings point into, split once per file: a scan
+/// can have a hundred thousand findings in one file. Files without any
+/// marker are not split at all.
+class MarkedLines {
+public:
+  explicit MarkedLines(const TextLookup &Texts) : Texts(Texts) {}
+
+  /// Line \p N (1-based) of \p Path without its end of line; empty when the
+  /// file has no marker, is not text, or is shorter.
+  std::string_view line(const std::string &Path, std::uint32_t N) {
+    auto [It, New] = Files.try_emplace(Path);
+    if (New && Texts)
+      if (const std::string *Text = Texts(Path); Text && Text->find(Marker) != std::string::npos) {
+        It->second.text = *Text;
+        It->second.starts.push_back(0);
+        for (std::size_t I = 0; I < Text->size(); ++I)
+          if ((*Text)[I] == '\n')
+            It->second.starts.push_back(I + 1);
+      }
+    const File &F = It->second;
+    if (N == 0 || N > F.starts.size())
       return {};
-    Begin = NL + 1;
+    std::size_t Begin = F.starts[N - 1];
+    std::size_t End = N < F.starts.size() ? F.starts[N] - 1 : F.text.size();
+    return F.text.substr(Begin, End - Begin);
   }
-  std::size_t End = Text.find('\n', Begin);
-  return Text.substr(Begin, End == std::string_view::npos ? std::string_view::npos : End - Begin);
-}
+
+private:
+  struct File {
+    std::string_view text;
+    std::vector<std::size_t> starts;
+  };
+  const TextLookup &Texts;
+  std::map<std::string, File> Files;
+};
 
 bool markerCovers(const IgnoreMarker &M, std::string_view RuleId) {
   for (const std::string &R : M.rules)
@@ -95,6 +118,7 @@ void applySuppressions(ScanReport &R, const SuppressionOptions &Options, const T
     P.message = std::move(Message);
     R.problems.push_back(std::move(P));
   };
+  MarkedLines Lines(Texts);
   // Template entries that cannot apply are said once, up front.
   std::vector<const ResourceSuppression *> Usable;
   for (const ResourceSuppression &S : InTemplates) {
@@ -113,33 +137,31 @@ void applySuppressions(ScanReport &R, const SuppressionOptions &Options, const T
     const Location &L = F.location;
     // A comment next to the finding (plain files only: an archive's members
     // cannot be edited where they are reported).
-    if (L.members.empty() && L.region.startLine != 0 && Texts) {
-      if (const std::string *Text = Texts(L.path)) {
-        for (std::uint32_t N : {L.region.startLine, L.region.startLine - 1}) {
-          if (N == 0)
-            continue;
-          std::optional<IgnoreMarker> M = findIgnoreMarker(lineOf(*Text, N));
-          if (!M || (N != L.region.startLine && !M->wholeLine) || !markerCovers(*M, F.ruleId))
-            continue;
-          if (M->reason.empty() && Options.requireReason) {
-            if (ReasonlessReported.insert({L.path, N}).second) {
-              Location Where;
-              Where.path = L.path;
-              Where.region.startLine = N;
-              Where.region.startColumn = M->column;
-              Problem(Where, "fnlint:ignore without a reason suppresses nothing: write why after the ']'");
-            }
-            continue;
+    if (L.members.empty() && L.region.startLine != 0) {
+      for (std::uint32_t N : {L.region.startLine, L.region.startLine - 1}) {
+        if (N == 0)
+          continue;
+        std::optional<IgnoreMarker> M = findIgnoreMarker(Lines.line(L.path, N));
+        if (!M || (N != L.region.startLine && !M->wholeLine) || !markerCovers(*M, F.ruleId))
+          continue;
+        if (M->reason.empty() && Options.requireReason) {
+          if (ReasonlessReported.insert({L.path, N}).second) {
+            Location Where;
+            Where.path = L.path;
+            Where.region.startLine = N;
+            Where.region.startColumn = M->column;
+            Problem(Where, "fnlint:ignore without a reason suppresses nothing: write why after the ']'");
           }
-          Finding::Suppression S;
-          S.kind = "inSource";
-          S.justification = M->reason;
-          S.location.path = L.path;
-          S.location.region.startLine = N;
-          S.location.region.startColumn = M->column;
-          F.suppression = std::move(S);
-          break;
+          continue;
         }
+        Finding::Suppression S;
+        S.kind = "inSource";
+        S.justification = M->reason;
+        S.location.path = L.path;
+        S.location.region.startLine = N;
+        S.location.region.startColumn = M->column;
+        F.suppression = std::move(S);
+        break;
       }
     }
     if (!F.suppression && L.members.empty()) {
