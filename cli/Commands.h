@@ -21,8 +21,11 @@ enum class ScanMode { Report, CreateBaseline, PruneBaseline };
 struct ScanArgs {
   ScanMode mode = ScanMode::Report;
   std::vector<std::string> paths;
-  std::string format = "text";
+  /// Report formats, each "NAME" or "NAME:FILE" (text, json, sarif, junit,
+  /// github); empty: text. A NAME alone goes to --output, else stdout.
+  std::vector<std::string> formats;
   std::string output; ///< empty: stdout
+  bool exitZero = false; ///< --exit-zero: exit 0 even with findings (2 still means an error)
   std::string failOn = "warning";
   unsigned jobs = 0;  ///< 0: all cores
   std::string color = "auto";

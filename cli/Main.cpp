@@ -32,9 +32,19 @@ bool loadIamData(const std::string &Path) {
 /// which scan the same way.
 void addScanOptions(CLI::App *Cmd, ScanArgs &Scan, std::string &IamData, const char *IamDataHelp) {
   Cmd->add_option("paths", Scan.paths, "Files and folders to scan");
-  Cmd->add_option("--format", Scan.format, "Report format")
-      ->check(CLI::IsMember({"text", "json", "sarif"}))
-      ->capture_default_str();
+  Cmd->add_option("--format", Scan.formats,
+                  "Report format: text (default), json, sarif, junit or github; FORMAT:FILE writes it to FILE "
+                  "(repeatable: --format sarif:fnlint.sarif --format text)")
+      ->type_name("FORMAT[:FILE]")
+      ->allow_extra_args(false)
+      ->check([](const std::string &V) {
+        std::string Name = V.substr(0, V.find(':'));
+        for (const char *Known : {"text", "json", "sarif", "junit", "github"})
+          if (Name == Known)
+            return std::string();
+        return "unknown format '" + Name + "' (formats: text, json, sarif, junit, github)";
+      });
+  Cmd->add_flag("--exit-zero", Scan.exitZero, "Exit 0 even when findings remain (2 still means an error)");
   Cmd->add_option("-o,--output", Scan.output, "Write the report to FILE instead of stdout");
   Cmd->add_option("--fail-on", Scan.failOn, "Exit 1 when findings at or above this level exist")
       ->check(CLI::IsMember({"error", "warning", "note", "none"}))

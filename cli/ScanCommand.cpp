@@ -80,6 +80,64 @@ std::string explainInvocations(const ScanReport &R) {
   return O.str();
 }
 
+/// Writes \p Text to \p Path, or to stdout when empty; says why it could not.
+bool writeOutput(const std::string &Path, const std::string &Text) {
+  if (!Path.empty()) {
+    std::ofstream File(Path, std::ios::binary | std::ios::trunc);
+    File << Text;
+    File.close();
+    if (!File) {
+      std::fprintf(stderr, "fnlint: error: cannot write '%s': %s\n", Path.c_str(), std::strerror(errno));
+      return false;
+    }
+    return true;
+  }
+  bool Written = std::fwrite(Text.data(), 1, Text.size(), stdout) == Text.size();
+  if (std::fflush(stdout) != 0 || !Written) {
+    std::fprintf(stderr, "fnlint: error: cannot write the report to standard output: %s\n", std::strerror(errno));
+    return false;
+  }
+  return true;
+}
+
+/// One report to write: a format and where.
+struct ReportOutput {
+  std::string format;
+  std::string path; ///< empty: stdout
+};
+
+/// The --format values with --output applied; an error message when two
+/// reports would go to stdout.
+std::vector<ReportOutput> reportOutputs(const ScanArgs &Args, std::string &Error) {
+  std::vector<ReportOutput> Out;
+  std::vector<std::string> Formats = Args.formats.empty() ? std::vector<std::string>{"text"} : Args.formats;
+  std::string Output = Args.output == "-" ? std::string() : Args.output;
+  bool OutputUsed = false;
+  int OnStdout = 0;
+  for (const std::string &F : Formats) {
+    std::size_t Colon = F.find(':');
+    ReportOutput O{F.substr(0, Colon), Colon == std::string::npos ? std::string() : F.substr(Colon + 1)};
+    if (Colon != std::string::npos && O.path.empty()) {
+      Error = "--format " + F + ": no file after ':'";
+      return {};
+    }
+    if (Colon == std::string::npos && !Output.empty() && !OutputUsed) {
+      O.path = Output; // --output takes the first format named without a file
+      OutputUsed = true;
+    }
+    if (O.path.empty() && ++OnStdout > 1) {
+      Error = "--format: only one report can go to standard output; give the others a file (FORMAT:FILE)";
+      return {};
+    }
+    Out.push_back(std::move(O));
+  }
+  if (!Output.empty() && !OutputUsed) {
+    Error = "--output " + Output + ": every --format names its own file; drop --output or a file";
+    return {};
+  }
+  return Out;
+}
+
 /// `baseline create` and `baseline prune`: writes the baseline file.
 int maintainBaseline(const ScanArgs &Args, const ScanReport &Report);
 
@@ -109,6 +167,13 @@ int runScan(const ScanArgs &Args) {
       std::fprintf(stderr, "fnlint: error: --enable: no rule '%s' (see fnlint rules)\n", Id.c_str());
       return ExitError;
     }
+
+  std::string OutputError;
+  std::vector<ReportOutput> Outputs = reportOutputs(Args, OutputError);
+  if (Outputs.empty() && Args.mode == ScanMode::Report) {
+    std::fprintf(stderr, "fnlint: error: %s\n", OutputError.c_str());
+    return ExitError;
+  }
 
   // The configuration: --config, else the .fnlint.yaml nearest above the
   // first scan path. Options given on the command line win over it.
@@ -195,50 +260,50 @@ int runScan(const ScanArgs &Args) {
     Report.findings = std::move(New);
   }
 
-  std::ostringstream Out;
-  // JSON and SARIF stay parseable: there the explanation goes to stderr (and
-  // the JSON inventory lists each function's invokers anyway).
-  if (Args.explainInvocations) {
-    if (Args.format == "text")
-      Out << explainInvocations(Report);
-    else
-      std::fputs(explainInvocations(Report).c_str(), stderr);
+  // JSON, SARIF and the others stay parseable: the explanation goes to
+  // stderr unless the text report is on stdout.
+  bool TextOnStdout = false;
+  for (const ReportOutput &O : Outputs)
+    TextOnStdout |= O.format == "text" && O.path.empty();
+  if (Args.explainInvocations && !TextOnStdout)
+    std::fputs(explainInvocations(Report).c_str(), stderr);
+  bool AnyText = false;
+  for (const ReportOutput &O : Outputs) {
+    std::ostringstream Out;
+    if (O.format == "json") {
+      JsonOptions JO;
+      JO.showSuppressed = Args.showSuppressed;
+      writeJson(Report, Out, JO);
+    } else if (O.format == "sarif") {
+      SarifOptions SO;
+      SO.includeSuppressed = Args.sarifIncludeSuppressed;
+      writeSarif(Report, Out, SO);
+    } else if (O.format == "junit") {
+      writeJunit(Report, Out);
+    } else if (O.format == "github") {
+      writeGithub(Report, Out);
+      if (const char *Summary = std::getenv("GITHUB_STEP_SUMMARY"); Summary && *Summary) {
+        std::ofstream S(Summary, std::ios::binary | std::ios::app);
+        writeGithubSummary(Report, S);
+      }
+    } else {
+      AnyText = true;
+      if (Args.explainInvocations && O.path.empty())
+        Out << explainInvocations(Report);
+      TextOptions TO;
+      TO.color = useColor(Args.color, !O.path.empty());
+      TO.summary = !Args.quiet;
+      TO.showSuppressed = Args.showSuppressed;
+      writeText(Report, Out, TO);
+    }
+    if (!writeOutput(O.path, Out.str()))
+      return ExitError;
   }
-  bool ToFile = !Args.output.empty() && Args.output != "-";
-  if (Args.format == "json") {
-    JsonOptions JO;
-    JO.showSuppressed = Args.showSuppressed;
-    writeJson(Report, Out, JO);
-  } else if (Args.format == "sarif") {
-    SarifOptions SO;
-    SO.includeSuppressed = Args.sarifIncludeSuppressed;
-    writeSarif(Report, Out, SO);
-  } else {
-    TextOptions TO;
-    TO.color = useColor(Args.color, ToFile);
-    TO.summary = !Args.quiet;
-    TO.showSuppressed = Args.showSuppressed;
-    writeText(Report, Out, TO);
-  }
-  if (Args.format == "text")
+  if (AnyText)
     printProblems(Report.problems);
-  if (ToFile) {
-    std::ofstream File(Args.output, std::ios::binary | std::ios::trunc);
-    File << Out.str();
-    File.close();
-    if (!File) {
-      std::fprintf(stderr, "fnlint: error: cannot write '%s': %s\n", Args.output.c_str(), std::strerror(errno));
-      return ExitError;
-    }
-  } else {
-    const std::string Text = Out.str();
-    bool Written = std::fwrite(Text.data(), 1, Text.size(), stdout) == Text.size();
-    if (std::fflush(stdout) != 0 || !Written) {
-      std::fprintf(stderr, "fnlint: error: cannot write the report to standard output: %s\n", std::strerror(errno));
-      return ExitError;
-    }
-  }
 
+  if (Args.exitZero)
+    return ExitClean;
   if (FailOn == "none")
     return ExitClean;
   Level Threshold = parseLevel(FailOn).value_or(Level::Warning);

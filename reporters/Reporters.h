@@ -37,6 +37,15 @@ void writeJson(const ScanReport &R, std::ostream &OS, const JsonOptions &Options
 /// SARIF 2.1.0 as GitHub code scanning ingests it.
 void writeSarif(const ScanReport &R, std::ostream &OS, const SarifOptions &Options = {});
 
+/// JUnit XML: a test suite per rule category, a failing test case per rule
+/// and artifact.
+void writeJunit(const ScanReport &R, std::ostream &OS);
+
+/// GitHub Actions workflow commands: annotations, at most 10 per level.
+void writeGithub(const ScanReport &R, std::ostream &OS);
+/// Markdown for $GITHUB_STEP_SUMMARY: counts by rule and the findings.
+void writeGithubSummary(const ScanReport &R, std::ostream &OS);
+
 /// Percent-encodes a relative path for a SARIF/URI reference.
 std::string encodeUriPath(std::string_view Path);
 
