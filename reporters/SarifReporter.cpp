@@ -17,6 +17,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <map>
 
 namespace fnlint {
@@ -158,6 +159,8 @@ std::string encodeUriPath(std::string_view Path) {
   return Out;
 }
 
+constexpr std::size_t MaxResultsPerRun = 25000;
+
 void writeSarif(const ScanReport &R, std::ostream &OS, const SarifOptions &Options) {
   ordered_json Rules = ordered_json::array();
   std::map<std::string_view, std::size_t> RuleIndex;
@@ -193,6 +196,23 @@ void writeSarif(const ScanReport &R, std::ostream &OS, const SarifOptions &Optio
   if (Options.includeSuppressed)
     for (const Finding &F : R.suppressed)
       Written.push_back(&F);
+  // GitHub code scanning rejects a run of more than 25,000 results
+  // (sarif-ci.md §1.2): keep the most severe, in report order within a
+  // level, and say how many were dropped.
+  std::size_t Dropped = 0;
+  if (Written.size() > MaxResultsPerRun) {
+    std::stable_sort(Written.begin(), Written.end(), [](const Finding *A, const Finding *B) {
+      return static_cast<int>(A->level) > static_cast<int>(B->level);
+    });
+    Dropped = Written.size() - MaxResultsPerRun;
+    Written.resize(MaxResultsPerRun);
+    std::map<const Finding *, std::size_t> Order;
+    for (const Finding &F : R.findings)
+      Order.emplace(&F, Order.size());
+    for (const Finding &F : R.suppressed)
+      Order.emplace(&F, Order.size());
+    std::sort(Written.begin(), Written.end(), [&](const Finding *A, const Finding *B) { return Order[A] < Order[B]; });
+  }
   bool Nesting = false;
   for (const Finding *F : Written)
     Nesting |= !F->location.members.empty() && membersAreUriSafe(F->location.members);
@@ -253,6 +273,14 @@ void writeSarif(const ScanReport &R, std::ostream &OS, const SarifOptions &Optio
   }
 
   ordered_json Notifications = ordered_json::array();
+  if (Dropped)
+    Notifications.push_back(
+        {{"level", "warning"},
+         {"message",
+          {{"text", std::to_string(Dropped) + " of " + std::to_string(Dropped + MaxResultsPerRun) +
+                        " results were left out: GitHub code scanning accepts at most " +
+                        std::to_string(MaxResultsPerRun) +
+                        " per run; the most severe are kept (the JSON and text reports have all of them)"}}}});
   for (const InputProblem &P : R.problems) {
     ordered_json N;
     N["level"] = levelName(P.level);

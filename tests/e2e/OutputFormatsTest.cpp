@@ -83,3 +83,36 @@ TEST(OutputFormats, GithubAnnotationsAreCappedAndSummarised) {
 }
 
 } // namespace
+
+#include "reporters/Reporters.h"
+
+#include <sstream>
+
+namespace {
+
+TEST(OutputFormats, SarifKeepsTheMostSevereWithinGithubsResultLimit) {
+  fnlint::ScanReport R;
+  for (int I = 0; I < 25010; ++I) {
+    fnlint::Finding F;
+    F.ruleId = I % 5000 == 0 ? "secret/aws-access-key" : "package/dev-artifacts";
+    F.level = I % 5000 == 0 ? fnlint::Level::Error : fnlint::Level::Note;
+    F.message = "finding " + std::to_string(I);
+    F.location.path = "f" + std::to_string(I) + ".txt";
+    R.findings.push_back(std::move(F));
+  }
+  std::ostringstream OS;
+  fnlint::writeSarif(R, OS);
+  auto J = nlohmann::json::parse(OS.str());
+  const auto &Results = J["runs"][0]["results"];
+  ASSERT_EQ(Results.size(), 25000u);
+  std::size_t Errors = 0;
+  for (const auto &Res : Results)
+    Errors += Res["level"] == "error";
+  EXPECT_EQ(Errors, 6u) << "every error is kept";
+  EXPECT_EQ(Results[0]["message"]["text"], "finding 0") << "report order within the kept results";
+  const auto &Notes = J["runs"][0]["invocations"][0]["toolExecutionNotifications"];
+  ASSERT_EQ(Notes.size(), 1u);
+  EXPECT_NE(Notes[0]["message"]["text"].get<std::string>().find("10 of 25010 results were left out"), std::string::npos);
+}
+
+} // namespace
