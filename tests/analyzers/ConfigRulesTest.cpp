@@ -8,7 +8,7 @@
 //   - for JSON, which has no comments, a sidecar `<file>.expect.yaml`:
 //       expect: [{rule: iam/<slug>, line: 12}]
 //   - a comment `fnlint-options: --assume-async` adds scan options.
-// C/C++ cases (handler/<slug>/{fires,clean}-cpp-*) run through the fnlint-cpp
+// C/C++ cases (<category>/<slug>/{fires,clean}-cpp-*) run through the fnlint-cpp
 // helper of this build; they are skipped when it was not built
 // (-DFNLINT_BUILD_CPP_MODULE=OFF).
 // Cases named fires-* must produce exactly the expected findings of the

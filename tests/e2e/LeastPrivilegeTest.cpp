@@ -90,7 +90,7 @@ TEST(LeastPrivilege, EveryLanguageInventoryReachesBothRules) {
   std::string Helper = FNLINT_BINARY_DIR "/cli/fnlint-cpp";
   if (::access(Helper.c_str(), X_OK) != 0)
     GTEST_SKIP() << "fnlint-cpp is not built";
-  std::string Root = std::string(FNLINT_SOURCE_DIR) + "/fixtures/permissions/unused-grant/fires-three-languages";
+  std::string Root = std::string(FNLINT_SOURCE_DIR) + "/fixtures/permissions/unused-grant/fires-cpp-three-languages";
   ScanOptions S;
   S.root = Root;
   S.paths = {Root};
