@@ -214,6 +214,10 @@ Project scanProject(const ScanOptions &Options) {
 
   Discovery Found = discoverFiles(Options.root, Options.paths, Options.excludes);
   P.filesSeen = Found.filesSeen;
+  if (Options.shard.active()) {
+    selectShard(Found.files, Options.shard);
+    P.filesSeen = Found.files.size();
+  }
   P.problems = std::move(Found.problems);
   if (Options.progress)
     Options.progress->filesFound = Found.filesSeen;

@@ -1,0 +1,108 @@
+//===- scanner/Shard.cpp - One machine's part of a fleet scan --------------===//
+#include "scanner/Shard.h"
+
+#include "scanner/Discovery.h"
+
+#include <charconv>
+#include <set>
+
+namespace fnlint {
+
+namespace {
+
+bool parseNumber(std::string_view Text, unsigned &Out) {
+  if (Text.empty())
+    return false;
+  auto [End, Ec] = std::from_chars(Text.data(), Text.data() + Text.size(), Out);
+  return Ec == std::errc() && End == Text.data() + Text.size();
+}
+
+std::string_view folderOf(std::string_view Path) {
+  std::size_t Slash = Path.rfind('/');
+  if (Slash == std::string_view::npos)
+    return {};
+  return Slash == 0 ? Path.substr(0, 1) : Path.substr(0, Slash); // "/f" is in "/"
+}
+
+} // namespace
+
+bool parseShard(std::string_view Text, ShardSpec &Out, std::string &Error) {
+  const std::string Given(Text);
+  std::size_t Slash = Text.find('/');
+  unsigned K = 0, N = 0;
+  if (Slash == std::string_view::npos || !parseNumber(Text.substr(0, Slash), K) ||
+      !parseNumber(Text.substr(Slash + 1), N)) {
+    Error = "expected K/N with whole numbers, e.g. 1/4, got '" + Given + "'";
+    return false;
+  }
+  if (N == 0) {
+    Error = "the shard count N must be at least 1, got '" + Given + "'";
+    return false;
+  }
+  if (K == 0) {
+    // The usual slip with a 0-based index such as JOB_COMPLETION_INDEX.
+    Error = "K is 1-based (1.." + std::to_string(N) + "), got '" + Given +
+            "'; for a 0-based index use $((JOB_COMPLETION_INDEX+1))/" + std::to_string(N);
+    return false;
+  }
+  if (K > N) {
+    Error = "K must be at most N (1.." + std::to_string(N) + "), got '" + Given + "'";
+    return false;
+  }
+  Out.index = K;
+  Out.count = N;
+  return true;
+}
+
+std::vector<std::string> shardUnits(const std::vector<DiscoveredFile> &Files) {
+  // Folders holding a configuration file directly.
+  std::set<std::string, std::less<>> ConfigFolders;
+  for (const DiscoveredFile &F : Files)
+    if (F.kind == FileKind::TemplateCandidate)
+      ConfigFolders.emplace(folderOf(F.path));
+  std::vector<std::string> Units;
+  Units.reserve(Files.size());
+  for (const DiscoveredFile &F : Files) {
+    std::string_view Path = F.path;
+    // Walk down from the root ("" or "/" for paths outside it): the first
+    // folder that holds a configuration file is the unit, else the file.
+    bool Absolute = !Path.empty() && Path.front() == '/';
+    std::string_view Top = Absolute ? "/" : "";
+    std::string_view Unit = Path;
+    if (ConfigFolders.count(Top)) {
+      Unit = Top;
+    } else {
+      for (std::size_t Pos = Path.find('/', Absolute ? 1 : 0); Pos != std::string_view::npos;
+           Pos = Path.find('/', Pos + 1))
+        if (ConfigFolders.count(Path.substr(0, Pos))) {
+          Unit = Path.substr(0, Pos);
+          break;
+        }
+    }
+    Units.emplace_back(Unit);
+  }
+  return Units;
+}
+
+unsigned shardOfUnit(std::string_view Unit, unsigned Count) {
+  // FNV-1a 64: fixed by its definition, the same on every machine.
+  std::uint64_t H = 0xcbf29ce484222325ull;
+  for (unsigned char C : Unit) {
+    H ^= C;
+    H *= 0x100000001b3ull;
+  }
+  return static_cast<unsigned>(H % Count) + 1;
+}
+
+void selectShard(std::vector<DiscoveredFile> &Files, const ShardSpec &Shard) {
+  if (!Shard.active())
+    return;
+  std::vector<std::string> Units = shardUnits(Files);
+  std::vector<DiscoveredFile> Kept;
+  for (std::size_t I = 0; I < Files.size(); ++I)
+    if (shardOfUnit(Units[I], Shard.count) == Shard.index)
+      Kept.push_back(std::move(Files[I]));
+  Files = std::move(Kept);
+}
+
+} // namespace fnlint
