@@ -3,7 +3,10 @@
 
 #include "scanner/Discovery.h"
 
+#include <algorithm>
 #include <charconv>
+#include <functional>
+#include <map>
 #include <set>
 
 namespace fnlint {
@@ -94,15 +97,54 @@ unsigned shardOfUnit(std::string_view Unit, unsigned Count) {
   return static_cast<unsigned>(H % Count) + 1;
 }
 
-void selectShard(std::vector<DiscoveredFile> &Files, const ShardSpec &Shard) {
+std::vector<bool> selectShard(const std::vector<DiscoveredFile> &Files, const ShardSpec &Shard,
+                              const std::vector<ShardLink> &Links) {
+  std::vector<bool> Keep(Files.size(), true);
   if (!Shard.active())
-    return;
+    return Keep;
   std::vector<std::string> Units = shardUnits(Files);
-  std::vector<DiscoveredFile> Kept;
+  // Union-find over unit paths; a group is named by its smallest path, so
+  // the name does not depend on the order links are found in.
+  std::map<std::string, std::string, std::less<>> Parent;
+  std::function<std::string(const std::string &)> Find = [&](const std::string &U) -> std::string {
+    auto It = Parent.find(U);
+    if (It == Parent.end() || It->second == U)
+      return U;
+    std::string Root = Find(It->second);
+    Parent[U] = Root;
+    return Root;
+  };
+  auto Join = [&](const std::string &A, const std::string &B) {
+    std::string RA = Find(A), RB = Find(B);
+    if (RA == RB)
+      return;
+    if (RB < RA)
+      std::swap(RA, RB);
+    Parent[RA] = RA;
+    Parent[RB] = RA;
+  };
+  auto Less = [](const DiscoveredFile &F, std::string_view P) { return std::string_view(F.path) < P; };
+  // The unit of the file at \p Path, or of every file below the folder \p Path.
+  auto UnitsAt = [&](const std::string &Path, const std::function<void(const std::string &)> &Each) {
+    // Sorted paths put "a/b-c" between "a/b" and "a/b/c": two ranges.
+    auto It = std::lower_bound(Files.begin(), Files.end(), std::string_view(Path), Less);
+    if (It != Files.end() && It->path == Path)
+      Each(Units[It - Files.begin()]);
+    std::string Folder = Path + "/";
+    for (It = std::lower_bound(Files.begin(), Files.end(), std::string_view(Folder), Less);
+         It != Files.end() && It->path.compare(0, Folder.size(), Folder) == 0; ++It)
+      Each(Units[It - Files.begin()]);
+  };
+  for (const ShardLink &L : Links) {
+    std::vector<std::string> From;
+    UnitsAt(L.from, [&](const std::string &U) { From.push_back(U); });
+    if (From.empty())
+      continue;
+    UnitsAt(L.to, [&](const std::string &U) { Join(From.front(), U); });
+  }
   for (std::size_t I = 0; I < Files.size(); ++I)
-    if (shardOfUnit(Units[I], Shard.count) == Shard.index)
-      Kept.push_back(std::move(Files[I]));
-  Files = std::move(Kept);
+    Keep[I] = shardOfUnit(Find(Units[I]), Shard.count) == Shard.index;
+  return Keep;
 }
 
 } // namespace fnlint

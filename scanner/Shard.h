@@ -7,7 +7,8 @@
 // above it is a unit of its own. So an application's template, its code
 // folder and its built archives stay together. The assignment depends only on
 // the units' paths relative to the scan root (FNV-1a 64 of the path, modulo
-// N): every machine of a fleet computes the same partition, whatever the
+// N) and on which units templates join (a template whose CodeUri leaves its
+// folder, aws CLI outputs naming a function declared elsewhere): every machine of a fleet computes the same partition, whatever the
 // order, time or host. docs/fleet-scans.md has the details.
 //
 //===----------------------------------------------------------------------===//
@@ -38,7 +39,16 @@ std::vector<std::string> shardUnits(const std::vector<DiscoveredFile> &Files);
 /// The shard (1-based) a unit belongs to among \p Count.
 unsigned shardOfUnit(std::string_view Unit, unsigned Count);
 
-/// Keeps the files of \p Files whose unit is in \p Shard's part.
-void selectShard(std::vector<DiscoveredFile> &Files, const ShardSpec &Shard);
+/// Two paths whose units must land in the same shard: a template and the code
+/// it deploys (a file or a folder), or a file attaching settings to a
+/// function (aws CLI outputs, by name) and the file declaring it.
+struct ShardLink {
+  std::string from, to;
+};
+
+/// Which of \p Files (sorted by path) belong to \p Shard: units joined by
+/// \p Links form one group, hashed by its smallest unit path.
+std::vector<bool> selectShard(const std::vector<DiscoveredFile> &Files, const ShardSpec &Shard,
+                              const std::vector<ShardLink> &Links = {});
 
 } // namespace fnlint

@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 using namespace fnlint;
@@ -71,7 +72,10 @@ void copyTree(const std::string &From, const std::string &To) {
 }
 
 /// A small fleet: three copies of the example app at different depths, loose
-/// files, and the secret, package and IAM fixture folders.
+/// files, and the secret, package and IAM fixture folders. These hold the
+/// cases that cross folders: a template whose CodeUri leaves its folder
+/// (secrets/cloudformation -> ../python/orders) and `aws lambda get-policy`
+/// output naming a function declared in another folder.
 void makeFleet(const std::string &Dir) {
   copyTree(Source + "/examples/sam-app", Dir + "/team-a/orders");
   copyTree(Source + "/examples/sam-app", Dir + "/team-b/reports");
@@ -174,6 +178,34 @@ TEST(Shard, UnitIsTheShallowestFolderWithAConfigurationFile) {
     EXPECT_GT(H, 60u); // roughly even
 }
 
+TEST(Shard, LinkedUnitsLandInOneShard) {
+  auto File = [](std::string Path, FileKind Kind = FileKind::Other) {
+    DiscoveredFile F;
+    F.path = std::move(Path);
+    F.kind = Kind;
+    return F;
+  };
+  // Sorted as discovery sorts: "lib/b-c" comes between "lib/b" and "lib/b/".
+  std::vector<DiscoveredFile> Files = {File("apps/a/template.yaml", FileKind::TemplateCandidate),
+                                       File("lib/b-c/z.py"), File("lib/b/x.py"), File("lib/b/y.py")};
+  std::vector<ShardLink> Links = {{"apps/a/template.yaml", "lib/b"}};
+  for (unsigned N = 2; N <= 16; ++N) {
+    unsigned Owners = 0;
+    for (unsigned K = 1; K <= N; ++K) {
+      std::vector<bool> Keep = selectShard(Files, {K, N}, Links);
+      EXPECT_EQ(Keep[0], Keep[2]) << K << "/" << N;
+      EXPECT_EQ(Keep[0], Keep[3]) << K << "/" << N;
+      Owners += Keep[0];
+    }
+    EXPECT_EQ(Owners, 1u) << N;
+  }
+  // Unlinked, the three loose files are units of their own and spread out.
+  std::set<std::vector<bool>> Patterns;
+  for (unsigned K = 1; K <= 8; ++K)
+    Patterns.insert(selectShard(Files, {K, 8}));
+  EXPECT_GT(Patterns.size(), 2u);
+}
+
 TEST(Shard, ShardsOfTheExampleAppFindWhatOneScanFinds) {
   // One unit (template.yaml at its top): one shard gets it all.
   EXPECT_EQ(expectPartition(Source, {Source + "/examples"}, 3), 1u);
@@ -191,17 +223,17 @@ TEST(Shard, ShardsOfCorpusAppsFindWhatOneScanFinds) {
   if (!fs::is_directory(Corpus))
     GTEST_SKIP() << "corpus not found at " << Corpus;
   Corpus = fs::canonical(Corpus).string();
-  // The first 40 apps in name order: a few dozen units of real layouts.
+  // The first 120 apps in name order: real layouts, a hundred-odd units.
   std::vector<std::string> Apps;
   for (const auto &E : fs::directory_iterator(Corpus))
     if (E.is_directory())
       Apps.push_back(E.path().filename().string());
   std::sort(Apps.begin(), Apps.end());
-  Apps.resize(std::min<std::size_t>(Apps.size(), 40));
+  Apps.resize(std::min<std::size_t>(Apps.size(), 120));
   std::vector<std::string> Paths;
   for (const std::string &A : Apps)
     Paths.push_back(Corpus + "/" + A);
-  EXPECT_GT(expectPartition(Corpus, Paths, 4), 2u);
+  EXPECT_EQ(expectPartition(Corpus, Paths, 5), 5u);
 }
 
 class Merge : public ::testing::Test {
