@@ -51,6 +51,7 @@ struct ScanArgs {
   /// win over the configuration file.
   std::set<std::string> given;
   std::string compileCommandsDir; ///< -p: where compile_commands.json is; empty: look beside the sources
+  std::string shard; ///< --shard K/N (validated by the parser); empty: the whole scan
 };
 
 int runScan(const ScanArgs &Args);
@@ -59,5 +60,7 @@ int runRules(const std::string &Format);
 int runInit(const std::string &Dir, bool Force);
 int runExplain(const std::string &RuleId, const std::string &Format);
 std::string versionText();
+/// `fnlint merge`: one SARIF log from the SARIF logs of several fnlint runs (cli/MergeCommand.cpp).
+int runMerge(const std::vector<std::string> &Inputs, const std::string &Output);
 
 } // namespace fnlint::cli

@@ -3,6 +3,7 @@
 
 #include "core/IamActions.h"
 #include "core/RuleInfo.h"
+#include "scanner/Shard.h"
 #include "scanner/UserRules.h"
 
 #include <CLI/CLI.hpp>
@@ -106,6 +107,14 @@ void addScanOptions(CLI::App *Cmd, ScanArgs &Scan, std::string &IamData, const c
                     "List suppressed findings too, with their reasons (text and JSON)");
   Cmd->add_flag("--sarif-include-suppressed", Scan.sarifIncludeSuppressed,
                     "Write suppressed findings to SARIF, marked with their suppression");
+  Cmd->add_option("--shard", Scan.shard,
+                  "Scan only part K of N (1-based, e.g. 2/4) of the configuration units; see docs/fleet-scans.md")
+      ->type_name("K/N")
+      ->check([](const std::string &V) {
+        fnlint::ShardSpec S;
+        std::string Error;
+        return fnlint::parseShard(V, S, Error) ? std::string() : Error;
+      });
 }
 
 } // namespace
@@ -125,9 +134,9 @@ int main(int argc, char **argv) {
   // CLI11 would answer "A subcommand is required" without naming the word.
   if (argc > 1 && argv[1][0] != '-' && std::strcmp(argv[1], "scan") != 0 && std::strcmp(argv[1], "rules") != 0 &&
       std::strcmp(argv[1], "explain") != 0 && std::strcmp(argv[1], "init") != 0 &&
-      std::strcmp(argv[1], "baseline") != 0) {
+      std::strcmp(argv[1], "baseline") != 0 && std::strcmp(argv[1], "merge") != 0) {
     std::fprintf(stderr,
-                 "fnlint: error: unknown command '%s' (commands: scan, baseline, rules, explain, init; see fnlint "
+                 "fnlint: error: unknown command '%s' (commands: scan, baseline, merge, rules, explain, init; see fnlint "
                  "--help)\n",
                  argv[1]);
     return ExitError;
@@ -187,6 +196,12 @@ int main(int argc, char **argv) {
     InitCmd->add_option("dir", InitDir, "Folder to write it in")->capture_default_str();
     InitCmd->add_flag("--force", InitForce, "Overwrite an existing .fnlint.yaml");
 
+    std::vector<std::string> MergeInputs;
+    std::string MergeOutput;
+    CLI::App *MergeCmd = App.add_subcommand("merge", "Merge the SARIF logs of several fnlint runs (shards) into one");
+    MergeCmd->add_option("inputs", MergeInputs, "SARIF files written by fnlint")->required();
+    MergeCmd->add_option("-o,--output", MergeOutput, "Write the merged SARIF to FILE instead of stdout");
+
     for (CLI::App *Cmd : {RulesCmd, ExplainCmd})
       Cmd->add_option("--rules", RuleDirs, "Add the declarative rules (*.yaml) of this directory (repeatable)")
           ->type_name("DIR")
@@ -231,6 +246,8 @@ int main(int argc, char **argv) {
       Scan.mode = Cmd == ScanCmd ? ScanMode::Report : Cmd == CreateCmd ? ScanMode::CreateBaseline : ScanMode::PruneBaseline;
       return runScan(Scan);
     }
+    if (*MergeCmd)
+      return runMerge(MergeInputs, MergeOutput);
     if (*InitCmd)
       return runInit(InitDir, InitForce);
     if (*RulesCmd)

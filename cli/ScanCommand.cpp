@@ -204,6 +204,15 @@ int runScan(const ScanArgs &Args) {
   Scan.limits.maxDeclaredBytes = !Given("--max-declared-size") && Config.maxDeclaredBytes ? *Config.maxDeclaredBytes
                                                                                           : Args.maxDeclaredBytes;
   Scan.excludes = Config.exclude;
+  if (std::string ShardError; !Args.shard.empty() && !parseShard(Args.shard, Scan.shard, ShardError)) {
+    std::fprintf(stderr, "fnlint: error: --shard: %s\n", ShardError.c_str());
+    return ExitError;
+  }
+  if (Args.mode == ScanMode::PruneBaseline && Scan.shard.active()) {
+    // One shard sees a part of the findings: pruning would drop every other shard's entries.
+    std::fprintf(stderr, "fnlint: error: --shard: baseline prune needs the whole scan\n");
+    return ExitError;
+  }
   ScanProgress Counters;
   Scan.progress = &Counters;
 

@@ -205,6 +205,37 @@ FolderPlan folderPlan(const Deployable &D) {
   return {false, {".aws-sam", ".git"}};
 }
 
+/// What --shard must keep together beyond folders: the joins scanProject
+/// makes across files. A template and the code it deploys; CLI outputs
+/// attaching to a function (by name, as attachToFunctions matches them) and
+/// the first file declaring it; `aws iam` outputs of one principal.
+std::vector<ShardLink> shardLinks(const std::string &Root, const std::vector<const DiscoveredFile *> &Templates,
+                                  const std::vector<TemplateLoad> &Loads) {
+  std::vector<ShardLink> Links;
+  std::map<std::string, std::string> Declared; // function name -> first file declaring or attaching to it
+  for (std::size_t I = 0; I < Templates.size(); ++I)
+    for (const Deployable &D : Loads[I].deployables) {
+      if (D.code) {
+        std::string Code = relativeToRoot(Root, absoluteOf(Root, D.code->path));
+        if (!Code.empty() && Code.front() != '/')
+          Links.push_back({Templates[I]->path, std::move(Code)});
+      }
+      if (D.kind == Deployable::Kind::Function)
+        Declared.emplace(functionNameOf(D.logicalId), Templates[I]->path);
+    }
+  // `aws iam` outputs of one principal (get-role, get-role-policy) are merged by name.
+  std::map<std::pair<IamPrincipal::Kind, std::string>, std::string> Principals;
+  for (std::size_t I = 0; I < Templates.size(); ++I) {
+    for (const FunctionAttachment &A : Loads[I].attachments)
+      if (std::string Name = functionNameOf(A.functionRef); !Name.empty())
+        Links.push_back({Templates[I]->path, Declared.emplace(Name, Templates[I]->path).first->second});
+    if (Loads[I].format == ConfigFormat::IamPolicy)
+      for (const IamPrincipal &Pr : Loads[I].principals)
+        Links.push_back({Templates[I]->path, Principals.emplace(std::make_pair(Pr.kind, Pr.id), Templates[I]->path).first->second});
+  }
+  return Links;
+}
+
 } // namespace
 
 Project scanProject(const ScanOptions &Options) {
@@ -218,17 +249,10 @@ Project scanProject(const ScanOptions &Options) {
   if (Options.progress)
     Options.progress->filesFound = Found.filesSeen;
 
-  std::vector<const DiscoveredFile *> Archives, Templates;
-  for (const DiscoveredFile &F : Found.files) {
-    if (F.kind == FileKind::Archive)
-      Archives.push_back(&F);
-    else if (F.kind == FileKind::TemplateCandidate)
+  std::vector<const DiscoveredFile *> Templates;
+  for (const DiscoveredFile &F : Found.files)
+    if (F.kind == FileKind::TemplateCandidate)
       Templates.push_back(&F);
-    else if (F.kind == FileKind::CppSource)
-      P.cppSources.push_back(F.path);
-    if (F.kind != FileKind::Archive)
-      P.files.push_back({F.path, F.size});
-  }
 
   // Configuration files (templates, Terraform JSON, Lambda API JSON,
   // serverless.yml), in parallel; results are gathered in discovery order.
@@ -257,8 +281,28 @@ Project scanProject(const ScanOptions &Options) {
     if (!Loads[I].isTemplate)
       std::string().swap(Texts[I]);
   });
+  // --shard: every shard reads all configuration (it is small) to keep each
+  // template with its code, then leaves other shards' files alone.
+  std::vector<bool> Keep = selectShard(Found.files, Options.shard, shardLinks(Options.root, Templates, Loads));
+  auto Kept = [&](const DiscoveredFile *F) { return Keep[static_cast<std::size_t>(F - Found.files.data())]; };
+  if (Options.shard.active())
+    P.filesSeen = static_cast<std::uint64_t>(std::count(Keep.begin(), Keep.end(), true));
+  std::vector<const DiscoveredFile *> Archives;
+  for (const DiscoveredFile &F : Found.files) {
+    if (!Kept(&F))
+      continue;
+    if (F.kind == FileKind::Archive)
+      Archives.push_back(&F);
+    else if (F.kind == FileKind::CppSource)
+      P.cppSources.push_back(F.path);
+    if (F.kind != FileKind::Archive)
+      P.files.push_back({F.path, F.size});
+  }
+
   std::map<std::pair<IamPrincipal::Kind, std::string>, std::size_t> CliPrincipals;
   for (std::size_t I = 0; I < Templates.size(); ++I) {
+    if (!Kept(Templates[I]))
+      continue;
     for (InputProblem &Pr : Loads[I].problems)
       P.problems.push_back(std::move(Pr));
     if (!Loads[I].isTemplate)
@@ -292,9 +336,10 @@ Project scanProject(const ScanOptions &Options) {
     }
   }
   std::vector<FunctionAttachment> Attachments;
-  for (TemplateLoad &L : Loads)
-    for (FunctionAttachment &A : L.attachments)
-      Attachments.push_back(std::move(A));
+  for (std::size_t I = 0; I < Templates.size(); ++I)
+    if (Kept(Templates[I]))
+      for (FunctionAttachment &A : Loads[I].attachments)
+        Attachments.push_back(std::move(A));
   attachToFunctions(P.deployables, std::move(Attachments));
   for (Deployable &D : P.deployables)
     measureEnvironment(D);

@@ -3,6 +3,7 @@
 
 #include "core/Project.h"
 #include "scanner/ArchiveLimits.h"
+#include "scanner/Shard.h"
 
 #include <atomic>
 #include <string>
@@ -26,6 +27,7 @@ struct ScanOptions {
   std::vector<std::string> excludes;
   std::uint64_t maxTemplateBytes = 16u << 20;
   ScanProgress *progress = nullptr;
+  ShardSpec shard; ///< --shard K/N: only the configuration units of part K
 };
 
 /// Discovers, loads and links everything under the scan paths. Never throws
