@@ -1,5 +1,6 @@
 #include "scanner/ConfigLoaders.h"
 
+#include "core/AsciiCase.h"
 #include "scanner/LoaderParts.h"
 #include "scanner/PolicyReader.h"
 #include "scanner/YamlSource.h"
@@ -99,9 +100,7 @@ TemplateLoad loadWith(std::string_view Path, const std::string &Text, ConfigForm
 
 bool isServerlessFileName(std::string_view Path) {
   std::string_view Name = Path.substr(Path.rfind('/') == std::string_view::npos ? 0 : Path.rfind('/') + 1);
-  std::string Lower(Name);
-  std::transform(Lower.begin(), Lower.end(), Lower.begin(),
-                 [](unsigned char C) { return static_cast<char>(std::tolower(C)); });
+  std::string Lower = toLowerAscii(Name);
   return Lower == "serverless.yml" || Lower == "serverless.yaml" || Lower == "serverless.json";
 }
 

@@ -1,5 +1,6 @@
 #include "scanner/Discovery.h"
 
+#include "core/AsciiCase.h"
 #include "scanner/IgnoreRules.h"
 
 #include <algorithm>
@@ -26,13 +27,6 @@ std::string_view extensionOf(std::string_view Name) {
   return Base.substr(Dot + 1);
 }
 
-bool iequals(std::string_view A, std::string_view B) {
-  return A.size() == B.size() &&
-         std::equal(A.begin(), A.end(), B.begin(), [](char X, char Y) {
-           return std::tolower(static_cast<unsigned char>(X)) == std::tolower(static_cast<unsigned char>(Y));
-         });
-}
-
 /// A JSON object's opening brace after blanks (and a byte-order mark).
 bool startsLikeJsonObject(std::string_view Head) {
   if (Head.rfind("\xEF\xBB\xBF", 0) == 0)
@@ -53,10 +47,10 @@ FileKind classifyByName(std::string_view Path, bool &NeedsMagic) {
   if (hasArchiveExtension(Path))
     return FileKind::Archive;
   for (std::string_view E : {"yaml", "yml", "json", "template"})
-    if (iequals(Ext, E))
+    if (equalsIgnoringCase(Ext, E))
       return FileKind::TemplateCandidate;
   for (std::string_view E : {"c", "cc", "cpp", "cxx", "c++"})
-    if (iequals(Ext, E))
+    if (equalsIgnoringCase(Ext, E))
       return FileKind::CppSource;
   return FileKind::Other;
 }
@@ -218,13 +212,13 @@ private:
 } // namespace
 
 bool hasArchiveExtension(std::string_view Name) {
-  return iequals(extensionOf(Name), "zip") || hasLibraryArchiveExtension(Name);
+  return equalsIgnoringCase(extensionOf(Name), "zip") || hasLibraryArchiveExtension(Name);
 }
 
 bool hasLibraryArchiveExtension(std::string_view Name) {
   std::string_view Ext = extensionOf(Name);
   for (std::string_view E : {"jar", "whl", "egg", "war", "ear"})
-    if (iequals(Ext, E))
+    if (equalsIgnoringCase(Ext, E))
       return true;
   return false;
 }

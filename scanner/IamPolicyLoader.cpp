@@ -19,6 +19,7 @@
 // the names the outputs give (RoleName, UserName, GroupName).
 //
 //===----------------------------------------------------------------------===//
+#include "core/AsciiCase.h"
 #include "scanner/LoaderParts.h"
 
 #include "scanner/PolicyReader.h"
@@ -34,13 +35,6 @@ namespace fnlint {
 
 namespace {
 
-bool startsWithNoCase(std::string_view S, std::string_view Prefix) {
-  return S.size() >= Prefix.size() &&
-         std::equal(Prefix.begin(), Prefix.end(), S.begin(), [](char A, char B) {
-           return std::tolower(static_cast<unsigned char>(A)) == std::tolower(static_cast<unsigned char>(B));
-         });
-}
-
 /// A document alone says nothing of where it is attached; its Principal
 /// element does: a statement granting sts:AssumeRole* to a principal is a
 /// trust policy, other statements with principals make a resource policy.
@@ -53,7 +47,7 @@ Policy::Kind kindOfDocument(const Policy &P) {
     if (S.notAction)
       continue;
     for (const PolicyString &A : S.actions)
-      if (A.known && startsWithNoCase(A.value, "sts:AssumeRole"))
+      if (A.known && startsWithIgnoringCase(A.value, "sts:AssumeRole"))
         return Policy::Kind::Trust;
   }
   return HasPrincipal ? Policy::Kind::Resource : Policy::Kind::Identity;

@@ -9,6 +9,7 @@
 // out means the service default applies.
 //
 //===----------------------------------------------------------------------===//
+#include "core/AsciiCase.h"
 #include "scanner/LoaderParts.h"
 
 #include "core/Invokers.h"
@@ -27,11 +28,6 @@
 namespace fnlint {
 
 namespace {
-
-std::string lowered(std::string S) {
-  std::transform(S.begin(), S.end(), S.begin(), [](unsigned char C) { return static_cast<char>(std::tolower(C)); });
-  return S;
-}
 
 /// A qualifier binds to a version or alias; $LATEST is the unqualified function.
 bool isQualified(std::string_view FunctionRef) {
@@ -320,7 +316,7 @@ private:
       }
       // Condition keys are case-insensitive (AWS:SourceArn, aws:SourceArn).
       for (const auto &[RawKey, Value] : Block.items()) {
-        std::string Key = lowered(RawKey);
+        std::string Key = toLowerAscii(RawKey);
         if (Key == "aws:sourcearn" && (Operator == "ArnLike" || Operator == "ArnEquals"))
           setSingle(G.sourceArn, Value, Where);
         else if (Key == "aws:sourceaccount" && Operator == "StringEquals")

@@ -1,5 +1,6 @@
 //===- scanner/RuleFile.cpp - Checking rule YAML files ----------------------===//
 #include "scanner/RuleFile.h"
+#include "core/AsciiCase.h"
 
 #include <cctype>
 #include <set>
@@ -25,7 +26,7 @@ std::string pascalRuleName(std::string_view Id) {
       Upper = true;
       continue;
     }
-    Out += Upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(C))) : C;
+    Out += Upper ? upperAscii(C) : C;
     Upper = false;
   }
   return Out;

@@ -1,5 +1,6 @@
 #include "scanner/TemplateLoader.h"
 
+#include "core/AsciiCase.h"
 #include "core/Invokers.h"
 #include "scanner/LoaderParts.h"
 #include "scanner/TemplateContext.h"
@@ -141,10 +142,7 @@ private:
       const std::string &Name = KV.first.Scalar();
       Parameter P;
       if (std::optional<std::string> NoEcho = stringField(KV.second, "NoEcho")) {
-        std::string Lower = *NoEcho;
-        std::transform(Lower.begin(), Lower.end(), Lower.begin(),
-                       [](unsigned char C) { return static_cast<char>(std::tolower(C)); });
-        P.noEcho = Lower == "true";
+        P.noEcho = equalsIgnoringCase(*NoEcho, "true");
       }
       P.type = stringField(KV.second, "Type").value_or("");
       P.defaultValue = stringField(KV.second, "Default");

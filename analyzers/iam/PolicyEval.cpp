@@ -1,6 +1,7 @@
 #include "analyzers/iam/PolicyEval.h"
 
 #include "analyzers/iam/Arn.h"
+#include "core/AsciiCase.h"
 
 #include <algorithm>
 #include <cctype>
@@ -13,7 +14,7 @@ namespace {
 /// pattern of many stars cannot take exponential time.
 bool glob(std::string_view P, std::string_view S, bool IgnoreCase) {
   auto Eq = [&](char A, char B) {
-    return IgnoreCase ? std::tolower(static_cast<unsigned char>(A)) == std::tolower(static_cast<unsigned char>(B))
+    return IgnoreCase ? lowerAscii(A) == lowerAscii(B)
                       : A == B;
   };
   std::size_t Pi = 0, Si = 0, Star = std::string_view::npos, Mark = 0;

@@ -2,6 +2,7 @@
 #include "analyzers/iam/RuleEngine.h"
 
 #include "analyzers/iam/PolicyEval.h"
+#include "core/AsciiCase.h"
 #include "core/RuleInfo.h"
 #include "core/ThreadPool.h"
 
@@ -19,13 +20,6 @@
 namespace fnlint::iam {
 
 namespace {
-
-std::string lower(std::string_view S) {
-  std::string Out(S);
-  for (char &C : Out)
-    C = static_cast<char>(std::tolower(static_cast<unsigned char>(C)));
-  return Out;
-}
 
 
 /// A rule's match block, compiled.
@@ -88,7 +82,7 @@ DeclarativeRule compile(const RuleInfo &R) {
     D.resourcesStar = S["resources"].value("star", false);
   if (S.contains("conditions")) {
     for (const auto &K : S["conditions"].value("without-keys", nlohmann::json::array()))
-      D.withoutKeys.push_back(lower(K.get<std::string>()));
+      D.withoutKeys.push_back(toLowerAscii(K.get<std::string>()));
     D.conditionsNone = S["conditions"].value("none", false);
   }
   return D;
@@ -226,7 +220,7 @@ bool matches(const PolicyStatement &S, const DeclarativeRule &R, const IamDataba
   if (R.conditionsNone && !S.conditions.empty())
     return false;
   for (const PolicyCondition &C : S.conditions)
-    if (std::find(R.withoutKeys.begin(), R.withoutKeys.end(), lower(C.key)) != R.withoutKeys.end())
+    if (std::find(R.withoutKeys.begin(), R.withoutKeys.end(), toLowerAscii(C.key)) != R.withoutKeys.end())
       return false;
   if (!R.hasActions) {
     for (const PolicyString &P : S.actions)

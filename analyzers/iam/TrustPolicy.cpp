@@ -1,6 +1,7 @@
 #include "analyzers/iam/TrustPolicy.h"
 
 #include "analyzers/iam/PolicyEval.h"
+#include "core/AsciiCase.h"
 
 #include <algorithm>
 #include <cctype>
@@ -10,14 +11,6 @@ namespace fnlint::iam {
 
 namespace {
 
-bool sameChar(char X, char Y) {
-  return std::tolower(static_cast<unsigned char>(X)) == std::tolower(static_cast<unsigned char>(Y));
-}
-
-bool sameNoCase(std::string_view A, std::string_view B) {
-  return A.size() == B.size() && std::equal(A.begin(), A.end(), B.begin(), sameChar);
-}
-
 /// An operator under which the condition can only hold for the values it
 /// lists. IfExists passes when the request lacks the key (aws:PrincipalOrgID
 /// is absent for an account outside any organization); negated operators
@@ -25,9 +18,9 @@ bool sameNoCase(std::string_view A, std::string_view B) {
 /// absent key.
 bool restricts(std::string_view Op) {
   auto Has = [&](std::string_view Part) {
-    return std::search(Op.begin(), Op.end(), Part.begin(), Part.end(), sameChar) != Op.end();
+    return std::search(Op.begin(), Op.end(), Part.begin(), Part.end(), [](char X, char Y) { return lowerAscii(X) == lowerAscii(Y); }) != Op.end();
   };
-  return !Has("IfExists") && !Has("Not") && !Has("ForAllValues") && !sameNoCase(Op, "Null");
+  return !Has("IfExists") && !Has("Not") && !Has("ForAllValues") && !equalsIgnoringCase(Op, "Null");
 }
 
 } // namespace
@@ -58,7 +51,7 @@ const PolicyCondition *pinningCondition(const PolicyStatement &S, std::initializ
   for (const PolicyCondition &C : S.conditions) {
     if (!restricts(C.op) || C.values.empty())
       continue;
-    if (std::none_of(Keys.begin(), Keys.end(), [&](std::string_view K) { return sameNoCase(K, C.key); }))
+    if (std::none_of(Keys.begin(), Keys.end(), [&](std::string_view K) { return equalsIgnoringCase(K, C.key); }))
       continue;
     // `StringLike aws:PrincipalArn "*"` names nobody in particular.
     if (std::any_of(C.values.begin(), C.values.end(),

@@ -1,6 +1,7 @@
 //===- UnknownConditionOperator.cpp - iam/unknown-condition-operator --------===//
 #include "analyzers/iam/IamCheck.h"
 
+#include "core/AsciiCase.h"
 #include "core/Spelling.h"
 
 #include <cctype>
@@ -23,18 +24,9 @@ constexpr std::string_view IfExists = "IfExists";
 
 // Operators compare case-insensitively: the IAM documentation does not call
 // them case-sensitive (it does so for values), and peers accept any case.
-bool equalNoCase(std::string_view A, std::string_view B) {
-  if (A.size() != B.size())
-    return false;
-  for (std::size_t I = 0; I < A.size(); ++I)
-    if (std::tolower(static_cast<unsigned char>(A[I])) != std::tolower(static_cast<unsigned char>(B[I])))
-      return false;
-  return true;
-}
-
 template <std::size_t N> const std::string_view *findNoCase(const std::string_view (&List)[N], std::string_view S) {
   for (const std::string_view &Item : List)
-    if (equalNoCase(Item, S))
+    if (equalsIgnoringCase(Item, S))
       return &Item;
   return nullptr;
 }
@@ -57,7 +49,7 @@ std::string operatorProblem(std::string_view Op, std::string &Suggestion) {
     Qualifier = Op.substr(0, Colon);
     Base = Op.substr(Colon + 1);
   }
-  bool HasIfExists = Base.size() > IfExists.size() && equalNoCase(Base.substr(Base.size() - IfExists.size()), IfExists);
+  bool HasIfExists = Base.size() > IfExists.size() && equalsIgnoringCase(Base.substr(Base.size() - IfExists.size()), IfExists);
   const std::string_view *Known = findNoCase(Operators, HasIfExists ? Base.substr(0, Base.size() - IfExists.size()) : Base);
   if (Known && HasIfExists && *Known == "Null")
     return "is not an IAM condition operator: Null takes no IfExists, it tests whether the key exists";

@@ -11,6 +11,7 @@
 #include "analyzers/permissions/Permissions.h"
 #include "analyzers/permissions/PermissionsCheck.h"
 
+#include "core/AsciiCase.h"
 #include "core/RuleInfo.h"
 
 #include <nlohmann/json.hpp>
@@ -143,10 +144,7 @@ const CallInventory *inventoryOf(const std::vector<CallInventory> &Inventories, 
 
 void addAll(ServiceNeeds &Out, std::initializer_list<std::string_view> Actions, const std::string &Why) {
   for (std::string_view A : Actions) {
-    std::string L(A);
-    for (char &C : L)
-      C = static_cast<char>(std::tolower(static_cast<unsigned char>(C)));
-    Out.emplace(std::move(L), Why);
+    Out.emplace(toLowerAscii(A), Why);
   }
 }
 

@@ -1,6 +1,7 @@
 //===- analyzers/permissions/SdkMapping.cpp - SDK calls to IAM actions ----===//
 #include "analyzers/permissions/SdkMapping.h"
 
+#include "core/AsciiCase.h"
 #include "core/RuleInfo.h"
 
 #include <nlohmann/json.hpp>
@@ -11,12 +12,6 @@
 
 namespace fnlint::permissions {
 namespace {
-
-std::string lower(std::string_view S) {
-  std::string Out(S);
-  std::transform(Out.begin(), Out.end(), Out.begin(), [](unsigned char C) { return std::tolower(C); });
-  return Out;
-}
 
 /// rules/data/sdk-iam-map.yaml, keyed for lookups.
 struct MapTable {
@@ -40,11 +35,11 @@ const MapTable &table() {
         std::string Key(sdkName(S));
         if (V.contains(Key))
           for (const auto &Name : V.at(Key))
-            T.services[Key + "/" + lower(Name.get<std::string>())] = Prefix;
+            T.services[Key + "/" + toLowerAscii(Name.get<std::string>())] = Prefix;
       }
       if (V.contains("operations"))
         for (const auto &[Op, Actions] : V.at("operations").items())
-          T.operations[lower(Prefix + ":" + Op)] = Actions.get<std::vector<std::string>>();
+          T.operations[toLowerAscii(Prefix + ":" + Op)] = Actions.get<std::vector<std::string>>();
       if (V.contains("indirect"))
         T.indirect[Prefix] = V.at("indirect").get<std::vector<std::string>>();
       if (V.contains("verbs"))
@@ -77,7 +72,7 @@ std::string_view sdkName(Sdk S) {
 }
 
 std::string iamPrefixFor(Sdk S, std::string_view Service, const IamDatabase &Db) {
-  std::string Name = lower(Service);
+  std::string Name = toLowerAscii(Service);
   const MapTable &T = table();
   if (auto It = T.services.find(std::string(sdkName(S)) + "/" + Name); It != T.services.end())
     return It->second;
@@ -104,7 +99,7 @@ std::string normalizeOperation(std::string_view Operation) {
       Upper = true;
       continue;
     }
-    Out += Upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(C))) : C;
+    Out += Upper ? upperAscii(C) : C;
     Upper = false;
   }
   return Out;
@@ -134,7 +129,7 @@ MappedCall mapDirect(const SdkCall &Call, const IamDatabase &Db) {
   }
   std::string Op = normalizeOperation(Call.operation);
   const MapTable &T = table();
-  if (auto It = T.operations.find(lower(Prefix + ":" + Op)); It != T.operations.end()) {
+  if (auto It = T.operations.find(toLowerAscii(Prefix + ":" + Op)); It != T.operations.end()) {
     Out.kind = It->second.empty() ? MappedCall::Kind::NoPermission : MappedCall::Kind::Actions;
     Out.actions = It->second;
     return Out;

@@ -13,19 +13,13 @@
 #include "analyzers/permissions/PermissionsCheck.h"
 
 #include "analyzers/iam/PolicyEval.h"
+#include "core/AsciiCase.h"
 
 #include <algorithm>
 #include <set>
 
 namespace fnlint::permissions {
 namespace {
-
-std::string lower(std::string_view S) {
-  std::string Out(S);
-  for (char &C : Out)
-    C = static_cast<char>(std::tolower(static_cast<unsigned char>(C)));
-  return Out;
-}
 
 std::string spelled(const std::string &LowerAction) {
   const IamAction *A = iamDatabase().findAction(LowerAction);
@@ -75,7 +69,7 @@ public:
         if (C.mapped.kind == MappedCall::Kind::Unmapped)
           return;
         for (const std::string &A : C.mapped.actions)
-          Needs.emplace(lower(A), "called by " + U.function->logicalId);
+          Needs.emplace(toLowerAscii(A), "called by " + U.function->logicalId);
         Indirect.insert(Indirect.end(), C.mapped.indirect.begin(), C.mapped.indirect.end());
       }
       std::string Why;

@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "analyzers/secrets/SecretEngine.h"
+#include "core/AsciiCase.h"
 
 #include <algorithm>
 #include <cctype>
@@ -42,13 +43,6 @@ Kind kindOf(std::string_view Path) {
   if (Name == ".git-credentials")
     return Kind::GitCredentials;
   return Kind::None;
-}
-
-std::string lower(std::string_view S) {
-  std::string L(S);
-  for (char &C : L)
-    C = static_cast<char>(std::tolower(static_cast<unsigned char>(C)));
-  return L;
 }
 
 std::string_view trim(std::string_view S) {
@@ -140,7 +134,7 @@ private:
     switch (K) {
     case Kind::AwsCredentials:
       return Assignment('=', [](std::string_view N) {
-        std::string L = lower(N);
+        std::string L = toLowerAscii(N);
         return L == "aws_secret_access_key" || L == "aws_session_token";
       });
     case Kind::DotEnv: {
@@ -173,8 +167,8 @@ private:
                N == "_auth" || N.ends_with(":_auth");
       });
     case Kind::Pypirc:
-      return Assignment('=', [](std::string_view N) { return lower(N) == "password"; }) ||
-             Assignment(':', [](std::string_view N) { return lower(N) == "password"; });
+      return Assignment('=', [](std::string_view N) { return toLowerAscii(N) == "password"; }) ||
+             Assignment(':', [](std::string_view N) { return toLowerAscii(N) == "password"; });
     case Kind::Netrc: {
       std::size_t P = Line.find("password ");
       if (P == std::string_view::npos)

@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "analyzers/secrets/SecretEngine.h"
+#include "core/AsciiCase.h"
 
 #include <algorithm>
 #include <cctype>
@@ -88,8 +89,7 @@ bool benignTokenName(std::string_view Text, std::size_t ValueBegin) {
   std::string Name(Text.substr(From, ValueBegin - From));
   if (Name.find("://") != std::string::npos)
     return true; // user:password@host in a URL is connection-string's to judge
-  for (char &C : Name)
-    C = static_cast<char>(std::tolower(static_cast<unsigned char>(C)));
+  Name = toLowerAscii(Name);
   for (std::string_view Benign : {"nexttoken", "next_token", "continuationtoken", "continuation_token",
                                   "paginationtoken", "pagetoken", "page_token", "synctoken", "granttoken",
                                   "clienttoken", "client_token", "idempotency", "csrf", "xsrf", "nextmarker",

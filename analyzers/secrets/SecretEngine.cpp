@@ -1,4 +1,5 @@
 #include "analyzers/secrets/SecretEngine.h"
+#include "core/AsciiCase.h"
 
 #include <re2/re2.h>
 #include <re2/set.h>
@@ -162,9 +163,7 @@ bool atWordBoundary(std::string_view Text, std::size_t Begin, std::size_t End) {
 bool looksLikePlaceholder(std::string_view V) {
   if (V.empty())
     return true;
-  std::string L(V);
-  for (char &C : L)
-    C = static_cast<char>(std::tolower(static_cast<unsigned char>(C)));
+  std::string L = toLowerAscii(V);
   // References to be filled in elsewhere.
   for (std::string_view Ref : {"${", "{{", "$(", "%(", "<%", "#{", "process.env", "os.environ", "getenv("})
     if (L.find(Ref) != std::string::npos)
@@ -183,15 +182,8 @@ bool looksLikePlaceholder(std::string_view V) {
   return false;
 }
 
-static std::string upperCase(std::string_view S) {
-  std::string U(S);
-  for (char &C : U)
-    C = static_cast<char>(std::toupper(static_cast<unsigned char>(C)));
-  return U;
-}
-
 bool isSecretVariableName(std::string_view Name) {
-  std::string U = upperCase(Name);
+  std::string U = toUpperAscii(Name);
   bool Secretish = false;
   for (std::string_view W : {"PASSWORD", "PASSWD", "SECRET", "TOKEN", "API_KEY", "APIKEY", "PRIVATE_KEY",
                              "ACCESS_KEY", "CREDENTIAL", "AUTH_KEY", "CLIENT_SECRET", "SIGNING_KEY"})
@@ -240,7 +232,7 @@ bool looksLikeName(std::string_view V) {
 bool looksLikeSecretValue(std::string_view V) {
   if (V.size() < 8 || looksLikePlaceholder(V) || looksLikeName(V))
     return false;
-  std::string U = upperCase(V);
+  std::string U = toUpperAscii(V);
   if (U == "TRUE" || U == "FALSE" || U == "ENABLED" || U == "DISABLED" || U == "NONE" || U == "NULL")
     return false;
   // Where a secret lives, not the secret: URLs, paths, ARNs, domains.

@@ -11,6 +11,7 @@
 #include "analyzers/secrets/SecretsAnalyzer.h"
 
 #include "analyzers/secrets/SecretEngine.h"
+#include "core/AsciiCase.h"
 #include "core/RuleInfo.h"
 #include "core/Sha256.h"
 #include "core/ThreadPool.h"
@@ -104,11 +105,8 @@ bool skippedByName(std::string_view Path) {
   // Media and fonts: no secret lives in a PNG's pixels, and they are large.
   static constexpr std::string_view Skip[] = {".png", ".jpg", ".jpeg", ".gif", ".ico", ".webp", ".bmp", ".woff",
                                               ".woff2", ".ttf", ".otf", ".eot", ".mp3", ".mp4", ".wav", ".ogg"};
-  std::string Lower(Path.substr(Path.size() > 8 ? Path.size() - 8 : 0));
-  for (char &C : Lower)
-    C = static_cast<char>(std::tolower(static_cast<unsigned char>(C)));
   for (std::string_view Ext : Skip)
-    if (Lower.size() >= Ext.size() && Lower.compare(Lower.size() - Ext.size(), Ext.size(), Ext) == 0)
+    if (endsWithIgnoringCase(Path, Ext))
       return true;
   return false;
 }

@@ -1,5 +1,6 @@
 //===- AwsSdk.cpp - AWS SDK for JavaScript clients in a module ------------===//
 #include "analyzers/handler/node/AwsSdk.h"
+#include "core/AsciiCase.h"
 
 #include <cctype>
 
@@ -22,15 +23,6 @@ bool isV2Helper(std::string_view Class) {
     if (Class == H)
       return true;
   return false;
-}
-
-bool equalsIgnoringCase(std::string_view A, std::string_view B) {
-  if (A.size() != B.size())
-    return false;
-  for (std::size_t I = 0; I < A.size(); ++I)
-    if (std::tolower(static_cast<unsigned char>(A[I])) != std::tolower(static_cast<unsigned char>(B[I])))
-      return false;
-  return true;
 }
 
 } // namespace

@@ -22,6 +22,7 @@
 //===----------------------------------------------------------------------===//
 #include "analyzers/handler/node/AwsSdk.h"
 #include "analyzers/handler/node/NodeCheck.h"
+#include "core/AsciiCase.h"
 
 #include <algorithm>
 #include <cctype>
@@ -211,10 +212,7 @@ private:
       if (Service.substr(0, Prefix.size()) == Prefix)
         Service.remove_prefix(Prefix.size());
     Service = Service.substr(0, Service.find('.'));
-    std::string F(Service);
-    for (char &C : F)
-      C = static_cast<char>(std::tolower(static_cast<unsigned char>(C)));
-    return F;
+    return toLowerAscii(Service);
   }
 
   /// Calls made with credentials of their own (a tenant's assumed role) do
@@ -256,9 +254,7 @@ private:
     const Import *Imp = H.imports.find(Name);
     if (!Imp || Imp->module.empty() || Imp->module.front() != '.')
       return false;
-    std::string Lower(Name);
-    for (char &C : Lower)
-      C = static_cast<char>(std::tolower(static_cast<unsigned char>(C)));
+    std::string Lower = toLowerAscii(Name);
     for (std::string_view Word : {"client", "s3", "dynamo", "ddb", "sqs", "sns", "aws", "kinesis", "lambda"})
       if (Lower.find(Word) != std::string::npos)
         return true;
