@@ -52,6 +52,7 @@ struct ScanArgs {
   std::set<std::string> given;
   std::string compileCommandsDir; ///< -p: where compile_commands.json is; empty: look beside the sources
   std::string shard; ///< --shard K/N (validated by the parser); empty: the whole scan
+  std::string diffBase; ///< --diff-base REF: only findings in files changed since REF
 };
 
 int runScan(const ScanArgs &Args);

@@ -158,6 +158,10 @@ int main(int argc, char **argv) {
     addScanOptions(ScanCmd, Scan, IamData, IamDataHelp);
     ScanCmd->add_option("--baseline", Scan.baseline, "Report only findings that are not in this baseline file")
         ->type_name("FILE");
+    ScanCmd->add_option("--diff-base", Scan.diffBase,
+                        "Report only findings in files changed since this git ref (its merge base with the "
+                        "work tree, uncommitted and untracked files included)")
+        ->type_name("REF");
 
     // `baseline create` and `baseline prune` scan exactly as `scan` does.
     CLI::App *BaselineCmd = App.add_subcommand("baseline", "Record today's findings, or prune a baseline");

@@ -2,6 +2,7 @@
 #include "cli/Baseline.h"
 #include "cli/Commands.h"
 #include "cli/Config.h"
+#include "cli/DiffBase.h"
 #include "cli/Pipeline.h"
 #include "cli/Progress.h"
 
@@ -253,6 +254,19 @@ int runScan(const ScanArgs &Args) {
 
   if (Args.mode != ScanMode::Report)
     return maintainBaseline(Args, Report);
+  if (!Args.diffBase.empty()) {
+    std::set<std::string> Changed;
+    std::string Error;
+    fs::path First = fs::absolute(Paths.front(), EC);
+    std::string GitDir = fs::is_directory(First, EC) ? First.string() : First.parent_path().string();
+    if (!changedFilesSince(Args.diffBase, GitDir, Root, Changed, Error)) {
+      std::fprintf(stderr, "fnlint: error: --diff-base: %s\n", Error.c_str());
+      return ExitError;
+    }
+    Report.diffBase = Args.diffBase;
+    Report.unchanged = keepChangedFiles(Report.findings, Changed);
+    keepChangedFiles(Report.suppressed, Changed);
+  }
   if (!Args.baseline.empty()) {
     Baseline B;
     std::string Error;

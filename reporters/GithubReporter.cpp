@@ -119,6 +119,8 @@ void writeGithubSummary(const ScanReport &R, std::ostream &OS) {
     OS << " (" << R.suppressed.size() << " suppressed)";
   if (R.baselined)
     OS << " (" << R.baselined << " in the baseline)";
+  if (!R.diffBase.empty())
+    OS << " (" << R.unchanged << " in files unchanged since `" << R.diffBase << "`)";
   OS << ".\n";
   if (R.findings.empty())
     return;

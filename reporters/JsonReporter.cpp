@@ -149,6 +149,8 @@ void writeJson(const ScanReport &R, std::ostream &OS, const JsonOptions &Options
                     {"baselined", R.baselined},
                     {"problems", R.problems.size()},
                     {"filesScanned", R.filesSeen}};
+  if (!R.diffBase.empty())
+    Doc["summary"]["unchangedSince"] = {{"ref", R.diffBase}, {"findings", R.unchanged}};
   OS << Doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 

@@ -91,6 +91,8 @@ void writeText(const ScanReport &R, std::ostream &OS, const TextOptions &Options
     Line += "; " + std::to_string(R.suppressed.size()) + " suppressed";
   if (R.baselined)
     Line += "; " + std::to_string(R.baselined) + " in the baseline";
+  if (!R.diffBase.empty())
+    Line += "; " + std::to_string(R.unchanged) + " in files unchanged since " + printable(R.diffBase);
   if (!R.problems.empty())
     Line += "; " + plural(R.problems.size(), "input problem", "input problems");
   Line += ")";
