@@ -25,6 +25,9 @@ struct JsonOptions {
 struct SarifOptions {
   /// Suppressed findings as results with `suppressions` (else left out).
   bool includeSuppressed = false;
+  /// GitHub code scanning rejects larger uploads: over this gzipped size the
+  /// least severe results are left out, and a notification says so.
+  std::uint64_t maxGzipBytes = 10'000'000;
 };
 
 /// Compiler style: `path:line:col: level: message [rule-id]`, archive members

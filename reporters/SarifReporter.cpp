@@ -16,8 +16,10 @@
 #include "core/RuleInfo.h"
 
 #include <nlohmann/json.hpp>
+#include <zlib.h>
 
 #include <algorithm>
+#include <functional>
 #include <map>
 
 namespace fnlint {
@@ -161,6 +163,52 @@ std::string encodeUriPath(std::string_view Path) {
 
 constexpr std::size_t MaxResultsPerRun = 25000;
 
+/// The gzip size of \p Text at zlib's fastest level, which is never smaller
+/// than what the default level (the upload's) makes of it.
+std::uint64_t gzipSizeUpperBound(const std::string &Text) {
+  z_stream Z{};
+  // windowBits 15 + 16: gzip framing, as the uploaded file has.
+  if (deflateInit2(&Z, Z_BEST_SPEED, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+    return Text.size();
+  std::vector<unsigned char> Buffer(1 << 16);
+  std::uint64_t Size = 0;
+  Z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(Text.data()));
+  Z.avail_in = static_cast<uInt>(0);
+  std::size_t Offset = 0;
+  int Status = Z_OK;
+  do {
+    if (Z.avail_in == 0 && Offset < Text.size()) {
+      std::size_t Chunk = std::min<std::size_t>(Text.size() - Offset, 1u << 30);
+      Z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(Text.data() + Offset));
+      Z.avail_in = static_cast<uInt>(Chunk);
+      Offset += Chunk;
+    }
+    Z.next_out = Buffer.data();
+    Z.avail_out = static_cast<uInt>(Buffer.size());
+    Status = deflate(&Z, Offset < Text.size() ? Z_NO_FLUSH : Z_FINISH);
+    Size += Buffer.size() - Z.avail_out;
+  } while (Status == Z_OK || Status == Z_BUF_ERROR);
+  deflateEnd(&Z);
+  return Size;
+}
+
+/// What the size limits left out, by level: "3 of 30,000 results were left out ...".
+std::string droppedResultsText(const std::vector<const Finding *> &BySeverity, std::size_t Kept,
+                               std::uint64_t MaxGzipBytes) {
+  std::map<int, std::size_t, std::greater<int>> ByLevel;
+  for (std::size_t I = Kept; I < BySeverity.size(); ++I)
+    ++ByLevel[static_cast<int>(BySeverity[I]->level)];
+  std::string Levels;
+  for (const auto &[L, N] : ByLevel)
+    Levels += (Levels.empty() ? "" : ", ") + std::to_string(N) + " " + std::string(levelName(static_cast<Level>(L)));
+  std::string Why = Kept < std::min(BySeverity.size(), MaxResultsPerRun)
+                        ? std::to_string(MaxGzipBytes / 1000000) + " MB gzipped per file"
+                        : std::to_string(MaxResultsPerRun) + " results per run";
+  return std::to_string(BySeverity.size() - Kept) + " of " + std::to_string(BySeverity.size()) +
+         " results were left out (" + Levels + "): GitHub code scanning accepts at most " + Why +
+         "; the most severe are kept (the JSON and text reports have all of them)";
+}
+
 void writeSarif(const ScanReport &R, std::ostream &OS, const SarifOptions &Options) {
   ordered_json Rules = ordered_json::array();
   std::map<std::string_view, std::size_t> RuleIndex;
@@ -196,28 +244,23 @@ void writeSarif(const ScanReport &R, std::ostream &OS, const SarifOptions &Optio
   if (Options.includeSuppressed)
     for (const Finding &F : R.suppressed)
       Written.push_back(&F);
-  // GitHub code scanning rejects a run of more than 25,000 results
-  // (sarif-ci.md §1.2): keep the most severe, in report order within a
-  // level, and say how many were dropped.
-  std::size_t Dropped = 0;
-  if (Written.size() > MaxResultsPerRun) {
-    std::stable_sort(Written.begin(), Written.end(), [](const Finding *A, const Finding *B) {
-      return static_cast<int>(A->level) > static_cast<int>(B->level);
-    });
-    Dropped = Written.size() - MaxResultsPerRun;
-    Written.resize(MaxResultsPerRun);
-    std::map<const Finding *, std::size_t> Order;
-    for (const Finding &F : R.findings)
-      Order.emplace(&F, Order.size());
-    for (const Finding &F : R.suppressed)
-      Order.emplace(&F, Order.size());
-    std::sort(Written.begin(), Written.end(), [&](const Finding *A, const Finding *B) { return Order[A] < Order[B]; });
-  }
+  // GitHub code scanning rejects a run of more than 25,000 results and a
+  // file of more than 10 MB gzipped (sarif-ci.md §1.2): keep the most severe,
+  // in report order within a level, and say what was dropped.
+  std::vector<const Finding *> BySeverity = Written;
+  std::stable_sort(BySeverity.begin(), BySeverity.end(), [](const Finding *A, const Finding *B) {
+    return static_cast<int>(A->level) > static_cast<int>(B->level);
+  });
+  std::map<const Finding *, std::size_t> Rank;
+  for (const Finding *F : BySeverity)
+    Rank.emplace(F, Rank.size());
+  std::size_t Total = Written.size();
+  std::size_t Kept = std::min(Total, MaxResultsPerRun);
   bool Nesting = false;
   for (const Finding *F : Written)
     Nesting |= !F->location.members.empty() && membersAreUriSafe(F->location.members);
   Artifacts Arts;
-  ordered_json Results = ordered_json::array();
+  std::vector<ordered_json> Results; // in report order, Written's
   for (const Finding *FP : Written) {
     const Finding &F = *FP;
     const Location &L = F.location;
@@ -272,15 +315,7 @@ void writeSarif(const ScanReport &R, std::ostream &OS, const SarifOptions &Optio
     Results.push_back(std::move(Res));
   }
 
-  ordered_json Notifications = ordered_json::array();
-  if (Dropped)
-    Notifications.push_back(
-        {{"level", "warning"},
-         {"message",
-          {{"text", std::to_string(Dropped) + " of " + std::to_string(Dropped + MaxResultsPerRun) +
-                        " results were left out: GitHub code scanning accepts at most " +
-                        std::to_string(MaxResultsPerRun) +
-                        " per run; the most severe are kept (the JSON and text reports have all of them)"}}}});
+  std::vector<ordered_json> Problems;
   for (const InputProblem &P : R.problems) {
     ordered_json N;
     N["level"] = levelName(P.level);
@@ -293,7 +328,7 @@ void writeSarif(const ScanReport &R, std::ostream &OS, const SarifOptions &Optio
     if (P.location.members.empty() && P.location.region.known())
       Physical["region"] = regionJson(P.location.region);
     N["locations"] = ordered_json::array({{{"physicalLocation", std::move(Physical)}}});
-    Notifications.push_back(std::move(N));
+    Problems.push_back(std::move(N));
   }
 
   ordered_json Run;
@@ -312,22 +347,62 @@ void writeSarif(const ScanReport &R, std::ostream &OS, const SarifOptions &Optio
                           {"version", T.version},
                           {"properties", {{"date", T.date}}}});
   Run["tool"] = {{"driver", std::move(Driver)}, {"extensions", std::move(Extensions)}};
-  ordered_json Invocation;
-  Invocation["executionSuccessful"] = true;
-  if (!Notifications.empty())
-    Invocation["toolExecutionNotifications"] = std::move(Notifications);
-  Run["invocations"] = ordered_json::array({std::move(Invocation)});
-  Run["automationDetails"] = {{"id", "fnlint/"}};
-  if (!Arts.List.empty())
-    Run["artifacts"] = std::move(Arts.List);
-  Run["results"] = std::move(Results);
-  Run["columnKind"] = "utf16CodeUnits";
 
-  ordered_json Log;
-  Log["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
-  Log["version"] = "2.1.0";
-  Log["runs"] = ordered_json::array({std::move(Run)});
-  OS << Log.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  // The log with the \p KeptResults most severe results and the first
+  // \p KeptProblems input problems.
+  auto Render = [&](std::size_t KeptResults, std::size_t KeptProblems) {
+    ordered_json Notifications = ordered_json::array();
+    if (KeptResults < Total)
+      Notifications.push_back({{"level", "warning"},
+                               {"message", {{"text", droppedResultsText(BySeverity, KeptResults, Options.maxGzipBytes)}}}});
+    if (KeptProblems < Problems.size())
+      Notifications.push_back(
+          {{"level", "warning"},
+           {"message",
+            {{"text", std::to_string(Problems.size() - KeptProblems) + " of " + std::to_string(Problems.size()) +
+                          " input problems were left out to keep the file under GitHub's size limit (the JSON and "
+                          "text reports have all of them)"}}}});
+    for (std::size_t I = 0; I < KeptProblems; ++I)
+      Notifications.push_back(Problems[I]);
+    ordered_json Invocation;
+    Invocation["executionSuccessful"] = true;
+    if (!Notifications.empty())
+      Invocation["toolExecutionNotifications"] = std::move(Notifications);
+    ordered_json ThisRun = Run;
+    ThisRun["invocations"] = ordered_json::array({std::move(Invocation)});
+    ThisRun["automationDetails"] = {{"id", "fnlint/"}};
+    if (!Arts.List.empty())
+      ThisRun["artifacts"] = Arts.List;
+    ordered_json Kept = ordered_json::array();
+    for (std::size_t I = 0; I < Written.size(); ++I)
+      if (Rank[Written[I]] < KeptResults)
+        Kept.push_back(Results[I]);
+    ThisRun["results"] = std::move(Kept);
+    ThisRun["columnKind"] = "utf16CodeUnits";
+    ordered_json Log;
+    Log["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
+    Log["version"] = "2.1.0";
+    Log["runs"] = ordered_json::array({std::move(ThisRun)});
+    return Log.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  };
+
+  std::size_t KeptProblems = Problems.size();
+  std::string Text = Render(Kept, KeptProblems);
+  // Gzip never shrinks text below ~1/1000 of itself, and never grows it by
+  // more than a little: only a large log needs measuring. Each pass scales
+  // what is kept by how far over the limit the last one was.
+  for (int Pass = 0; Pass < 8 && Text.size() > Options.maxGzipBytes; ++Pass) {
+    std::uint64_t Size = gzipSizeUpperBound(Text);
+    if (Size <= Options.maxGzipBytes)
+      break;
+    double Scale = 0.95 * static_cast<double>(Options.maxGzipBytes) / static_cast<double>(Size);
+    if (Kept > 0)
+      Kept = static_cast<std::size_t>(static_cast<double>(Kept) * Scale);
+    else
+      KeptProblems = static_cast<std::size_t>(static_cast<double>(KeptProblems) * Scale);
+    Text = Render(Kept, KeptProblems);
+  }
+  OS << Text;
 }
 
 } // namespace fnlint

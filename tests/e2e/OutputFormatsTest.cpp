@@ -116,3 +116,95 @@ TEST(OutputFormats, SarifKeepsTheMostSevereWithinGithubsResultLimit) {
 }
 
 } // namespace
+
+#include <zlib.h>
+
+namespace {
+
+/// gzip at zlib's default level, as upload-sarif compresses.
+std::size_t gzipSize(const std::string &Text) {
+  uLongf Bound = compressBound(static_cast<uLong>(Text.size())) + 64;
+  std::string Out(Bound, '\0');
+  z_stream Z{};
+  deflateInit2(&Z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+  Z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(Text.data()));
+  Z.avail_in = static_cast<uInt>(Text.size());
+  Z.next_out = reinterpret_cast<Bytef *>(Out.data());
+  Z.avail_out = static_cast<uInt>(Out.size());
+  EXPECT_EQ(deflate(&Z, Z_FINISH), Z_STREAM_END);
+  std::size_t Size = Z.total_out;
+  deflateEnd(&Z);
+  return Size;
+}
+
+/// Findings whose messages do not compress (random letters), so the log is
+/// large after gzip too: \p Errors errors among \p Count notes.
+fnlint::ScanReport incompressibleReport(int Count, int Errors, std::size_t MessageBytes) {
+  fnlint::ScanReport R;
+  std::uint64_t Random = 7;
+  for (int I = 0; I < Count; ++I) {
+    fnlint::Finding F;
+    bool Error = I % (Count / Errors) == 0;
+    F.ruleId = Error ? "secret/aws-access-key" : "package/dev-artifacts";
+    F.level = Error ? fnlint::Level::Error : fnlint::Level::Note;
+    F.message = "finding " + std::to_string(I) + " ";
+    for (std::size_t K = 0; K < MessageBytes; ++K) {
+      Random = Random * 6364136223846793005ull + 1442695040888963407ull;
+      F.message += static_cast<char>('a' + (Random >> 33) % 26);
+    }
+    F.location.path = "f" + std::to_string(I) + ".txt";
+    R.findings.push_back(std::move(F));
+  }
+  return R;
+}
+
+TEST(OutputFormats, SarifStaysUnderGithubsGzippedSizeLimit) {
+  // 12,000 results of 1.5 KB that compress to about 1 KB each: 12 MB gzipped.
+  fnlint::ScanReport R = incompressibleReport(12000, 100, 1500);
+  std::ostringstream OS;
+  fnlint::writeSarif(R, OS);
+  std::string Text = OS.str();
+  EXPECT_LE(gzipSize(Text), 10'000'000u);
+  EXPECT_GT(gzipSize(Text), 8'000'000u) << "no more is dropped than needed";
+  auto J = nlohmann::json::parse(Text);
+  const auto &Results = J["runs"][0]["results"];
+  EXPECT_LT(Results.size(), 12000u);
+  std::size_t Errors = 0;
+  for (const auto &Res : Results)
+    Errors += Res["level"] == "error";
+  EXPECT_EQ(Errors, 100u) << "every error is kept";
+  EXPECT_EQ(Results[0]["message"]["text"].get<std::string>().substr(0, 10), "finding 0 ");
+  const auto &Notes = J["runs"][0]["invocations"][0]["toolExecutionNotifications"];
+  ASSERT_EQ(Notes.size(), 1u);
+  std::string Said = Notes[0]["message"]["text"];
+  std::string Dropped = std::to_string(12000 - Results.size());
+  EXPECT_EQ(Said.rfind(Dropped + " of 12000 results were left out (" + Dropped + " note): ", 0), 0u) << Said;
+  EXPECT_NE(Said.find("at most 10 MB gzipped per file"), std::string::npos) << Said;
+}
+
+TEST(OutputFormats, SarifSizeLimitTrimsInputProblemsWhenResultsAreNotEnough) {
+  fnlint::ScanReport R = incompressibleReport(200, 10, 500);
+  fnlint::ScanReport Noise = incompressibleReport(2000, 1, 400);
+  for (int I = 0; I < 2000; ++I) {
+    fnlint::InputProblem P;
+    P.level = fnlint::Level::Warning;
+    P.location.path = "broken" + std::to_string(I) + ".zip";
+    P.message = Noise.findings[I].message; // 2000 x ~300 bytes gzipped: over the limit alone
+    R.problems.push_back(std::move(P));
+  }
+  fnlint::SarifOptions Options;
+  Options.maxGzipBytes = 200'000;
+  std::ostringstream OS;
+  fnlint::writeSarif(R, OS, Options);
+  EXPECT_LE(gzipSize(OS.str()), 200'000u);
+  auto J = nlohmann::json::parse(OS.str());
+  EXPECT_TRUE(J["runs"][0]["results"].empty());
+  const auto &Notes = J["runs"][0]["invocations"][0]["toolExecutionNotifications"];
+  ASSERT_GT(Notes.size(), 2u);
+  EXPECT_NE(Notes[0]["message"]["text"].get<std::string>().find("200 of 200 results were left out (10 error, 190 note)"),
+            std::string::npos)
+      << Notes[0];
+  EXPECT_NE(Notes[1]["message"]["text"].get<std::string>().find("input problems were left out"), std::string::npos);
+}
+
+} // namespace
