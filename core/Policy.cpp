@@ -30,4 +30,18 @@ std::string principalAccount(std::string_view P) {
   return Account && IsAccount(*Account) ? std::string(*Account) : std::string();
 }
 
+const IamPrincipal *roleByArn(const std::vector<IamPrincipal> &Principals, std::string_view RoleArn,
+                              std::string_view FunctionFile) {
+  std::size_t Resource = RoleArn.find(":role/");
+  if (RoleArn.rfind("arn:", 0) != 0 || Resource == std::string_view::npos)
+    return nullptr;
+  std::string_view Name = RoleArn.substr(RoleArn.rfind('/') + 1); // after the role's path
+  std::string Account = principalAccount(RoleArn);
+  for (const IamPrincipal &Pr : Principals)
+    if (Pr.kind == IamPrincipal::Kind::Role && Pr.id == Name && Pr.location.path != FunctionFile &&
+        (Pr.account.empty() || Pr.account == Account))
+      return &Pr;
+  return nullptr;
+}
+
 } // namespace fnlint

@@ -121,4 +121,12 @@ std::optional<std::string_view> arnAccount(std::string_view Arn);
 /// ARN in that account ("arn:aws:iam::123456789012:role/x"); empty otherwise.
 std::string principalAccount(std::string_view AwsPrincipal);
 
+/// The role an execution role ARN ("arn:aws:iam::123456789012:role/path/name")
+/// names among \p Principals, declared in a file other than \p FunctionFile
+/// (`aws iam` output beside `aws lambda` output): by name, and by account when
+/// the principal's is known. Null when \p RoleArn is not a role ARN or no
+/// principal matches.
+const IamPrincipal *roleByArn(const std::vector<IamPrincipal> &Principals, std::string_view RoleArn,
+                              std::string_view FunctionFile);
+
 } // namespace fnlint

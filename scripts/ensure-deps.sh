@@ -16,6 +16,8 @@ build_pkgs=(
 test_pkgs=()
 
 if [[ "${1:-}" == "--test" ]]; then
+  # tests/e2e/ExportAccountTest.cpp runs scripts/export-account (Python 3, standard library only).
+  test_pkgs+=(python3)
   # SARIF validation runs Microsoft's Sarif.Multitool and ajv from npm. Any Node.js >= 18 will
   # do, so a machine that already has node and npm (e.g. from NodeSource) keeps them.
   if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then

@@ -113,22 +113,12 @@ private:
     const Setting<std::string> &Role = D.config.role;
     if (Role.resolvedFrom == "the role SAM creates")
       return nullptr; // SAM writes its trust policy, even over a role of the same name
-    std::string Name = D.config.rolePrincipal;
-    std::string Account;
-    bool SameFile = !Name.empty();
-    if (!SameFile) {
-      if (!Role.known() || Role.value.rfind("arn:", 0) != 0 || Role.value.find(":role/") == std::string::npos)
-        return nullptr;
-      Name = Role.value.substr(Role.value.rfind('/') + 1);
-      Account = principalAccount(Role.value);
-    }
-    for (const IamPrincipal &Pr : P.iamPrincipals) {
-      if (Pr.kind != IamPrincipal::Kind::Role || Pr.id != Name)
-        continue;
-      if (SameFile ? Pr.location.path == D.location.path
-                   : Pr.location.path != D.location.path && (Pr.account.empty() || Pr.account == Account))
+    const std::string &Name = D.config.rolePrincipal;
+    if (Name.empty())
+      return Role.known() ? roleByArn(P.iamPrincipals, Role.value, D.location.path) : nullptr;
+    for (const IamPrincipal &Pr : P.iamPrincipals)
+      if (Pr.kind == IamPrincipal::Kind::Role && Pr.id == Name && Pr.location.path == D.location.path)
         return &Pr;
-    }
     return nullptr;
   }
 };

@@ -103,11 +103,13 @@ Policy policyOf(const ManagedPolicy &M, const Location &Where) {
   return P;
 }
 
-/// The role principal \p F names: the one of its own file, else the only one of that id.
+/// The role principal \p F names: the one of its own file, else the only one of that id;
+/// for a function that names its role by ARN (`aws lambda get-function` output), the role
+/// of that name in `aws iam` output.
 const IamPrincipal *roleOf(const Project &P, const Deployable &F) {
   const std::string &Id = F.config.rolePrincipal;
   if (Id.empty())
-    return nullptr;
+    return F.config.role.known() ? roleByArn(P.iamPrincipals, F.config.role.value, F.location.path) : nullptr;
   const IamPrincipal *Only = nullptr;
   int Count = 0;
   for (const IamPrincipal &R : P.iamPrincipals) {
