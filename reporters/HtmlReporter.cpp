@@ -331,8 +331,11 @@ private:
     functionSizes();
     for (std::size_t I = 0; I < Inv.packages.size(); ++I) {
       const auto &P = Inv.packages[I];
-      OS << "<article class=\"package\">\n<h3>" << escape(P.location.displayPath()) << " <span class=\"kind\">"
-         << escape(P.kind) << ", " << escape(P.role) << "</span></h3>\n<p>";
+      // Archives nested in others (a Java function's jars) start folded: the
+      // script draws a treemap when it is opened.
+      OS << "<details class=\"package\"" << (P.kind == "nested-zip" ? "" : " open") << ">\n<summary><b>"
+         << escape(P.location.displayPath()) << "</b> <span class=\"kind\">" << escape(P.kind) << ", "
+         << escape(P.role) << ", " << escape(humanBytes(P.unpackedBytes)) << "</span></summary>\n<p>";
       if (P.archiveBytes)
         OS << escape(humanBytes(P.archiveBytes)) << " zipped, ";
       OS << escape(humanBytes(P.unpackedBytes)) << " unzipped (" << percent(P.unpackedBytes, Limit) << " of "
@@ -347,7 +350,7 @@ private:
         }
       }
       OS << "</p>\n<div class=\"crumbs\" data-package=\"" << I << "\"></div>\n<div class=\"treemap\" data-package=\""
-         << I << "\"><noscript>The treemap needs JavaScript.</noscript></div>\n</article>\n";
+         << I << "\"><noscript>The treemap needs JavaScript.</noscript></div>\n</details>\n";
     }
     OS << "</section>\n";
   }

@@ -168,7 +168,12 @@
   document.querySelectorAll('.treemap[data-package]').forEach(function (box) {
     var i = Number(box.getAttribute('data-package'));
     var crumbs = document.querySelector('.crumbs[data-package="' + i + '"]');
-    if (data.packages[i] && data.packages[i].folders.length) maps.push(new Treemap(box, crumbs, data.packages[i]));
+    if (!data.packages[i] || !data.packages[i].folders.length) return;
+    var map = new Treemap(box, crumbs, data.packages[i]);
+    maps.push(map);
+    // A folded package has no width yet: draw it when it is opened.
+    var fold = box.closest('details');
+    if (fold) fold.addEventListener('toggle', function () { if (fold.open) map.show(map.current); });
   });
   window.addEventListener('resize', function () {
     maps.forEach(function (m) { m.show(m.current); });

@@ -194,6 +194,42 @@ TEST_F(HtmlReport, ExampleAppRendersInChromium) {
   EXPECT_GT(Treemap, 20000u) << "the treemap's largest folder is not on the screenshot";
 }
 
+TEST_F(HtmlReport, TreemapZoomsAndExplains) {
+  TempDir Out;
+  std::string Page = Out.path() + "/report.html";
+  ASSERT_EQ(runFnlint({"scan", "examples", "--format", "html:" + Page}).exitCode, 1);
+  // A copy driven by a second script: hover a folder, click it, click the
+  // first breadcrumb. The policy that would block that script goes.
+  std::string Html = readFile(Page);
+  std::size_t Csp = Html.find("<meta http-equiv=\"Content-Security-Policy\"");
+  ASSERT_NE(Csp, std::string::npos);
+  Html.erase(Csp, Html.find('>', Csp) + 1 - Csp);
+  Html.insert(Html.rfind("</body>"), R"(<script>
+(function () {
+  var out = [], folder = document.querySelector('.treemap .tm-node.folder');
+  out.push('label=' + folder.querySelector('.tm-label').textContent.split(' ')[0]);
+  folder.dispatchEvent(new MouseEvent('mousemove', { clientX: 100, clientY: 100, bubbles: true }));
+  var tip = document.getElementById('tm-tip');
+  out.push('tip=' + (!tip.hidden && tip.textContent.indexOf('% of the 250.0 MB unzipped limit') > 0));
+  folder.click();
+  var crumbs = document.querySelector('.crumbs');
+  out.push('zoomed=' + crumbs.querySelectorAll('button').length);
+  out.push('drawn=' + (document.querySelector('.treemap').querySelectorAll('.tm-node').length > 0));
+  crumbs.querySelector('button').click();
+  out.push('back=' + crumbs.querySelectorAll('button').length);
+  document.body.setAttribute('data-drive', out.join(' '));
+})();
+</script>
+)");
+  std::string Driven = Out.path() + "/driven.html";
+  writeFile(Driven, Html);
+  ProcessResult Dom = chromium(Exe, Driven, {"--dump-dom"});
+  ASSERT_EQ(Dom.exitCode, 0) << Dom.err;
+  EXPECT_EQ(consoleLines(Dom.err), "");
+  EXPECT_NE(Dom.out.find("data-drive=\"label=node_modules tip=true zoomed=2 drawn=true back=1\""), std::string::npos)
+      << Dom.out.substr(0, 600);
+}
+
 TEST_F(HtmlReport, HostileEntryNamesStayText) {
   TempDir Dir;
   const std::string Run = "document.body.setAttribute('data-pwned','1')";
@@ -201,7 +237,8 @@ TEST_F(HtmlReport, HostileEntryNamesStayText) {
     {path: app.py, text: "def handler(event, context):\n    return 1\n"},
     {path: "tests/<img src=x onerror=\")" + Run + R"(\">.py", random: 4000},
     {path: "lib/<script>)" + Run + R"(</script>/x.py", random: 3000},
-    {path: "lib/\" onmouseover=\")" + Run + R"(\" x=\"/y.py", random: 2000}
+    {path: "lib/\" onmouseover=\")" + Run + R"(\" x=\"/y.py", random: 2000},
+    {path: "vendor/<b>bold</b>.zip", method: store, zip: [{path: "<i>a</i>/b.txt", random: 500}]}
   ])");
   writeFile(Dir.path() + "/fn.zip", buildZip(Entries));
   writeFile(Dir.path() + "/template.yaml", "AWSTemplateFormatVersion: '2010-09-09'\n"
@@ -226,6 +263,10 @@ TEST_F(HtmlReport, HostileEntryNamesStayText) {
   EXPECT_GT(renderedNodes(Dom.out), 0) << Dom.out.substr(0, 2000);
   EXPECT_EQ(Dom.out.find("data-pwned=\""), std::string::npos) << "a name ran as script";
   EXPECT_EQ(Dom.out.find("<img"), std::string::npos);
+  // The nested archive is listed, folded, and its names are text too.
+  EXPECT_NE(Dom.out.find("<details class=\"package\">\n<summary><b>fn.zip!/vendor/&lt;b&gt;bold&lt;/b&gt;.zip</b>"),
+            std::string::npos);
+  EXPECT_EQ(Dom.out.find("<i>"), std::string::npos);
   // The names are there, as text: the treemap labels a folder after one.
   EXPECT_NE(Dom.out.find("&lt;script&gt;document.body.setAttribute"), std::string::npos);
 }
