@@ -34,16 +34,16 @@ bool loadIamData(const std::string &Path) {
 void addScanOptions(CLI::App *Cmd, ScanArgs &Scan, std::string &IamData, const char *IamDataHelp) {
   Cmd->add_option("paths", Scan.paths, "Files and folders to scan");
   Cmd->add_option("--format", Scan.formats,
-                  "Report format: text (default), json, sarif, junit or github; FORMAT:FILE writes it to FILE "
+                  "Report format: text (default), json, sarif, junit, github or html; FORMAT:FILE writes it to FILE "
                   "(repeatable: --format sarif:fnlint.sarif --format text)")
       ->type_name("FORMAT[:FILE]")
       ->allow_extra_args(false)
       ->check([](const std::string &V) {
         std::string Name = V.substr(0, V.find(':'));
-        for (const char *Known : {"text", "json", "sarif", "junit", "github"})
+        for (const char *Known : {"text", "json", "sarif", "junit", "github", "html"})
           if (Name == Known)
             return std::string();
-        return "unknown format '" + Name + "' (formats: text, json, sarif, junit, github)";
+        return "unknown format '" + Name + "' (formats: text, json, sarif, junit, github, html)";
       });
   Cmd->add_flag("--exit-zero", Scan.exitZero, "Exit 0 even when findings remain (2 still means an error)");
   Cmd->add_option("-o,--output", Scan.output, "Write the report to FILE instead of stdout");

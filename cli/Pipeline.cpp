@@ -4,6 +4,7 @@
 #include "analyzers/permissions/SdkMapping.h"
 
 #include "core/Fingerprint.h"
+#include "core/FolderSizes.h"
 #include "reporters/Reporters.h"
 
 #include <fstream>
@@ -52,6 +53,8 @@ Inventory buildInventory(const Project &P, const Analysis &A) {
     F.runtime = D.runtime.value_or("");
     F.handler = D.handler.value_or("");
     F.code = D.code ? D.code->path : "";
+    F.package = D.package ? D.package->location.displayPath() : "";
+    F.layers = D.layers;
     for (const Invoker &I : D.config.invokers)
       F.invokers.push_back({I.source, std::string(invocationKindName(I.kind)), I.evidence, I.location});
     Inv.functions.push_back(std::move(F));
@@ -68,6 +71,7 @@ Inventory buildInventory(const Project &P, const Analysis &A) {
     I.entries = Pkg->entries.size();
     I.deployedBy = Pkg->deployedBy;
     I.runtimes = Pkg->runtimes;
+    I.folders = folderSizes(Pkg->entries);
     Inv.packages.push_back(std::move(I));
   }
   for (const cpp::HandlerInfo &H : A.cppHandlers)

@@ -301,6 +301,10 @@ int runScan(const ScanArgs &Args) {
       SarifOptions SO;
       SO.includeSuppressed = Args.sarifIncludeSuppressed;
       writeSarif(Report, Out, SO);
+    } else if (O.format == "html") {
+      HtmlOptions HO;
+      HO.showSuppressed = Args.showSuppressed;
+      writeHtml(Report, Out, HO);
     } else if (O.format == "junit") {
       writeJunit(Report, Out);
     } else if (O.format == "github") {

@@ -27,6 +27,16 @@ struct Inventory {
     std::uint64_t entries = 0;
     std::vector<std::string> deployedBy;
     std::vector<std::string> runtimes;
+    /// Unpacked bytes by folder (core/FolderSizes.h), for the HTML treemap:
+    /// the root first, then the largest folders, parents before children.
+    struct Folder {
+      std::string path;           ///< "" for the package root, else "node_modules/lodash"
+      std::uint64_t bytes = 0;    ///< files anywhere below
+      std::uint64_t ownBytes = 0; ///< files directly inside
+      std::uint64_t files = 0;    ///< number of files anywhere below
+    };
+    /// bytes - ownBytes - the listed sub-folders = folders left out ("(other)").
+    std::vector<Folder> folders;
   };
   struct FunctionInfo {
     Location location;  ///< the resource in its template
@@ -34,6 +44,8 @@ struct Inventory {
     std::string kind;   ///< "function" or "layer"
     std::string resourceType;
     std::string runtime, handler, code; ///< empty when not literal or absent
+    std::string package;             ///< displayPath() of the linked package; empty when none
+    std::vector<std::string> layers; ///< logical ids of layers in the same template
     /// What invokes the function, as fnlint concluded (--explain-invocations).
     struct InvokerInfo {
       std::string source;   ///< rules/data/invokers.yaml key

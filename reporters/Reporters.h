@@ -49,6 +49,14 @@ void writeGithub(const ScanReport &R, std::ostream &OS);
 /// Markdown for $GITHUB_STEP_SUMMARY: counts by rule and the findings.
 void writeGithubSummary(const ScanReport &R, std::ostream &OS);
 
+struct HtmlOptions {
+  bool showSuppressed = false; ///< list suppressed findings (the count is always there)
+};
+
+/// One self-contained HTML page (docs/html-report.md): findings by function
+/// and by rule, input problems, and a treemap of every package's bytes.
+void writeHtml(const ScanReport &R, std::ostream &OS, const HtmlOptions &Options = {});
+
 /// Percent-encodes a relative path for a SARIF/URI reference.
 std::string encodeUriPath(std::string_view Path);
 

@@ -5,6 +5,7 @@
 #
 #   scripts/ensure-deps.sh          build dependencies only
 #   scripts/ensure-deps.sh --test   also what the test suite needs (Node.js/npm for SARIF validation)
+#                                   and Chromium for the HTML report test)
 set -euo pipefail
 
 build_pkgs=(
@@ -23,6 +24,8 @@ if [[ "${1:-}" == "--test" ]]; then
   if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
     test_pkgs+=(nodejs npm)
   fi
+  # tests/e2e/HtmlReportTest.cpp loads the HTML report in headless Chromium.
+  test_pkgs+=(chromium)
 fi
 
 missing=()

@@ -239,7 +239,7 @@ TEST(Cli, OutputIsByteIdenticalWhateverJobsIs) {
         "- {path: secret.json, text: \"{}\", mode: \"0600\"}\n");
     writeFile(Tmp.path() + "/dist/fn" + std::to_string(I) + ".zip", buildZip(Entries));
   }
-  for (const char *Format : {"json", "sarif", "text"}) {
+  for (const char *Format : {"json", "sarif", "text", "html"}) {
     ProcessResult One = runFnlint({"scan", ".", "--format", Format, "--jobs", "1"}, Tmp.path());
     for (const char *Jobs : {"2", "8"}) {
       ProcessResult Many = runFnlint({"scan", ".", "--format", Format, "--jobs", Jobs}, Tmp.path());

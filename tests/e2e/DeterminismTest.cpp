@@ -26,7 +26,7 @@ TEST(Determinism, CorporaGiveIdenticalBytesWhateverJobsIs) {
   if (!fs::exists(Corpus + "/serverless-patterns") || !fs::exists(Corpus + "/aws-managed-policies"))
     GTEST_SKIP() << "corpus not found at " << Corpus << " (CI has it; see ../shared/corpus/README.md)";
   TempDir Out;
-  std::vector<std::string> Formats = {"json", "sarif", "text", "junit"};
+  std::vector<std::string> Formats = {"json", "sarif", "text", "junit", "html"};
   std::string Reference;
   int Run = 0;
   for (const char *Jobs : {"1", "8", "1", "8"}) {
