@@ -23,6 +23,8 @@ if [[ "${1:-}" == "--test" ]]; then
   if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
     test_pkgs+=(nodejs npm)
   fi
+  # tests/e2e/PreCommitTest.cpp runs .pre-commit-hooks.yaml with the pre-commit framework.
+  test_pkgs+=(pre-commit)
 fi
 
 missing=()
