@@ -75,9 +75,15 @@ ChangeScope expandChangedFiles(const std::string &Root, const std::vector<std::s
   for (const std::string &C : Changed) {
     std::string Rel = underRoot(Root, C);
     Named.insert(Rel);
-    if (Readable.count(Rel))
+    if (Readable.count(Rel)) {
       Scope.files.insert(Rel);
+      continue;
+    }
+    // A folder stands for the files under it.
+    for (auto It = Readable.lower_bound(Rel == "." ? "" : Rel + "/"); It != Readable.end() && within(*It, Rel); ++It)
+      Scope.files.insert(*It);
   }
+  Named.insert(Scope.files.begin(), Scope.files.end());
 
   std::set<std::string> Paths(Scope.files.begin(), Scope.files.end());
   for (const DiscoveredFile &F : Found.files) {
@@ -90,7 +96,6 @@ ChangeScope expandChangedFiles(const std::string &Root, const std::vector<std::s
     TemplateLoad Load = loadConfig(F.path, Text);
     if (!Load.isTemplate)
       continue;
-    bool TemplateChanged = Scope.files.count(F.path) != 0;
     for (const Deployable &D : Load.deployables) {
       if (!D.code)
         continue;
@@ -98,22 +103,25 @@ ChangeScope expandChangedFiles(const std::string &Root, const std::vector<std::s
       if (!Code.empty() && Code.front() == '/')
         continue; // outside the root: the scan will say so
       auto Inside = [&](const std::string &File) { return within(File, Code); };
-      bool CodeChanged = std::any_of(Named.begin(), Named.end(), Inside);
-      if (!CodeChanged && !TemplateChanged)
+      if (std::none_of(Named.begin(), Named.end(), Inside))
         continue;
+      // The scanner reads the code of every function a configuration file
+      // declares, so the file alone brings in the whole function (a changed
+      // template is scanned anyway, with all of its code).
       Paths.insert(F.path);
-      std::error_code EC;
-      if (fs::exists(fs::path(Root) / Code, EC))
-        Paths.insert(Code);
-      if (CodeChanged)
-        Scope.functions.push_back({F.path, D.logicalId, D.config.rolePrincipal, Code});
+      Scope.functions.push_back({F.path, D.logicalId, D.config.rolePrincipal, Code});
     }
   }
   // A folder to scan already holds the files and folders below it.
-  for (const std::string &P : Paths)
-    if (std::none_of(Scope.scanPaths.begin(), Scope.scanPaths.end(),
-                     [&](const std::string &Outer) { return within(P, Outer); }))
+  if (Paths.count("."))
+    Paths = {"."};
+  for (const std::string &P : Paths) {
+    bool Covered = false;
+    for (std::size_t Slash = P.find('/'); !Covered && Slash != std::string::npos; Slash = P.find('/', Slash + 1))
+      Covered = Paths.count(P.substr(0, Slash)) != 0;
+    if (!Covered)
       Scope.scanPaths.push_back(P);
+  }
   return Scope;
 }
 

@@ -42,8 +42,10 @@ struct ChangeScope {
   /// scan reads (ignored and deleted files left out).
   std::set<std::string, std::less<>> files;
   std::vector<TouchedFunction> functions;
-  /// What to scan: the changed files, the configuration files declaring the
-  /// touched functions, and those functions' code. Sorted, no duplicates.
+  /// What to scan: the changed files and the configuration files declaring
+  /// the touched functions (the scanner reads the code those declare), or
+  /// declaring any function when they changed themselves. Sorted, no
+  /// duplicates, nothing inside a folder that is listed too.
   std::vector<std::string> scanPaths;
 };
 

@@ -122,8 +122,8 @@ TEST_F(PreCommitHook, RefusesAKeyInAHandlerAndPassesCleanAndSuppressedCommits) {
   writeFile(Repo + "/src/app.py", CleanHandler);
   ProcessResult Clean = commit("a clean function");
   ASSERT_EQ(Clean.exitCode, 0) << "a clean commit passes:\n" << Clean.out << Clean.err;
-  EXPECT_NE(Clean.out.find("fnlint"), std::string::npos) << "the hook ran:\n" << Clean.out;
-  EXPECT_NE(Clean.out.find("Passed"), std::string::npos) << Clean.out;
+  EXPECT_NE((Clean.out + Clean.err).find("fnlint......"), std::string::npos) << "the hook ran:\n" << Clean.err;
+  EXPECT_NE(Clean.err.find("Passed"), std::string::npos) << Clean.err;
 
   writeFile(Repo + "/src/app.py", handlerWithKey(""));
   ProcessResult Refused = commit("add a key");
@@ -162,7 +162,8 @@ protected:
     std::set<std::pair<std::string, std::string>> Out;
     if (R.out.empty())
       return Out;
-    for (const auto &F : nlohmann::json::parse(R.out)["findings"])
+    nlohmann::json Report = nlohmann::json::parse(R.out);
+    for (const auto &F : Report["findings"])
       Out.insert({F["ruleId"].get<std::string>(), F["location"]["path"].get<std::string>()});
     return Out;
   }
@@ -171,15 +172,21 @@ protected:
 };
 
 TEST_F(ChangedFiles, AHandlerChangeReportsItsFileAndItsFunctionsFindingsOnly) {
-  writeFile(App.path() + "/src/reports/app.py", handlerWithKey(""));
+  std::string Handler = App.path() + "/src/reports/app.py";
+  std::string Text = readFile(Handler);
+  writeFile(Handler, "AWS_SECRET_ACCESS_KEY = \"" + std::string(SecretKey) + "\"\n" + Text);
   auto Found = findings({"src/reports/app.py"}, 1);
   std::set<std::pair<std::string, std::string>> Expected = {
       {"secret/aws-secret-key", "src/reports/app.py"},
       // ReportsFunction's own findings, though they point into the unchanged template:
-      {"package/dev-artifacts", "template.yaml"},   // what its code folder ships
+      {"package/dev-artifacts", "template.yaml"},    // what its code folder ships
       {"permissions/unused-grant", "template.yaml"}, // what its code calls against its role
   };
   EXPECT_EQ(Found, Expected) << "not OrdersFunction's zip, not the template's own settings";
+
+  // A handler that no longer has the function the template names.
+  writeFile(Handler, CleanHandler);
+  EXPECT_TRUE(findings({"src/reports/app.py"}, 1).count({"lambda/handler-not-found", "template.yaml"}));
 }
 
 TEST_F(ChangedFiles, ATemplateChangeReportsTheTemplate) {
