@@ -53,6 +53,9 @@ struct ScanArgs {
   std::string compileCommandsDir; ///< -p: where compile_commands.json is; empty: look beside the sources
   std::string shard; ///< --shard K/N (validated by the parser); empty: the whole scan
   std::string diffBase; ///< --diff-base REF: only findings in files changed since REF
+  /// --changed: paths are the files a change touches (the pre-commit hook);
+  /// scan the units they belong to, report what the change is answerable for.
+  bool changed = false;
 };
 
 int runScan(const ScanArgs &Args);

@@ -162,6 +162,9 @@ int main(int argc, char **argv) {
                         "Report only findings in files changed since this git ref (its merge base with the "
                         "work tree, uncommitted and untracked files included)")
         ->type_name("REF");
+    ScanCmd->add_flag("--changed", Scan.changed,
+                      "The paths are changed files (pre-commit): scan the functions and templates they belong to, "
+                      "report the findings in those files and their functions' (docs/pre-commit.md)");
 
     // `baseline create` and `baseline prune` scan exactly as `scan` does.
     CLI::App *BaselineCmd = App.add_subcommand("baseline", "Record today's findings, or prune a baseline");

@@ -1,5 +1,6 @@
 //===- cli/ScanCommand.cpp - fnlint scan ------------------------------------===//
 #include "cli/Baseline.h"
+#include "cli/ChangedFiles.h"
 #include "cli/Commands.h"
 #include "cli/Config.h"
 #include "cli/DiffBase.h"
@@ -156,6 +157,8 @@ int runScan(const ScanArgs &Args) {
   }
   std::vector<std::string> Paths = Args.paths.empty() ? std::vector<std::string>{"."} : Args.paths;
   for (const std::string &P : Paths) {
+    if (Args.changed)
+      break; // a change may name files it deletes
     struct stat St;
     if (::lstat(P.c_str(), &St) != 0) {
       std::fprintf(stderr, "fnlint: error: path '%s' does not exist\n", P.c_str());
@@ -195,6 +198,17 @@ int runScan(const ScanArgs &Args) {
   std::string FailOn = Args.failOn;
   if (!Given("--fail-on") && Config.failOn)
     FailOn = *Config.failOn;
+
+  // --changed: the paths are the files a change touches; scan what they belong to.
+  std::optional<ChangeScope> Change;
+  if (Args.changed) {
+    Change = expandChangedFiles(Root, Paths, Config.exclude);
+    if (Change->scanPaths.empty())
+      return ExitClean; // nothing fnlint reads was changed
+    Paths.clear();
+    for (const std::string &P : Change->scanPaths)
+      Paths.push_back(P == "." ? Root : Root + "/" + P);
+  }
 
   ScanOptions Scan;
   Scan.root = Root;
@@ -282,6 +296,9 @@ int runScan(const ScanArgs &Args) {
     Report.baselined = Report.findings.size() - New.size();
     Report.findings = std::move(New);
   }
+
+  if (Change)
+    keepChangeFindings(Report, *Change);
 
   // JSON, SARIF and the others stay parseable: the explanation goes to
   // stderr unless the text report is on stdout.

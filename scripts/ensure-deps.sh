@@ -26,6 +26,8 @@ if [[ "${1:-}" == "--test" ]]; then
   fi
   # tests/e2e/HtmlReportTest.cpp loads the HTML report in headless Chromium.
   test_pkgs+=(chromium)
+  # tests/e2e/PreCommitTest.cpp runs .pre-commit-hooks.yaml with the pre-commit framework.
+  test_pkgs+=(pre-commit)
 fi
 
 missing=()
