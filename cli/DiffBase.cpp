@@ -102,14 +102,18 @@ std::string firstLine(std::string_view S) {
   return std::string(S);
 }
 
-/// Appends the NUL-separated paths of \p Listing, relative to \p Top.
-void addPaths(std::string_view Listing, const std::string &Top, const std::string &Root,
-              std::set<std::string> &Changed) {
+/// Appends the NUL-separated paths of \p Listing (relative to \p Top), as
+/// \p Root spells them when under \p RealRoot (the root with symlinks resolved).
+void addPaths(std::string_view Listing, const std::string &Top, const std::string &Root, const std::string &RealRoot,
+              std::vector<std::string> &Changed) {
   while (!Listing.empty()) {
     std::size_t End = Listing.find('\0');
     std::string_view Path = Listing.substr(0, End);
-    if (!Path.empty())
-      Changed.insert(relativeToRoot(Root, (fs::path(Top) / std::string(Path)).lexically_normal().generic_string()));
+    if (!Path.empty()) {
+      std::string Real = (fs::path(Top) / std::string(Path)).lexically_normal().generic_string();
+      std::string Relative = relativeToRoot(RealRoot, Real);
+      Changed.push_back(Relative.empty() || Relative.front() == '/' ? Real : Root + "/" + Relative);
+    }
     if (End == std::string_view::npos)
       break;
     Listing.remove_prefix(End + 1);
@@ -119,7 +123,7 @@ void addPaths(std::string_view Listing, const std::string &Top, const std::strin
 } // namespace
 
 bool changedFilesSince(std::string_view Ref, const std::string &Dir, const std::string &Root,
-                       std::set<std::string> &Changed, std::string &Error) {
+                       std::vector<std::string> &Changed, std::string &Error) {
   if (Ref.empty() || Ref.front() == '-') {
     Error = "'" + std::string(Ref) + "' is not a git revision";
     return false;
@@ -154,17 +158,10 @@ bool changedFilesSince(std::string_view Ref, const std::string &Dir, const std::
   std::string RealRoot = fs::weakly_canonical(Root, EC).generic_string();
   if (EC)
     RealRoot = Root;
-  addPaths(Diff.out, TopDir, RealRoot, Changed);
-  addPaths(Untracked.out, TopDir, RealRoot, Changed);
+  addPaths(Diff.out, TopDir, Root, RealRoot, Changed);
+  addPaths(Untracked.out, TopDir, Root, RealRoot, Changed);
+  std::sort(Changed.begin(), Changed.end());
   return true;
-}
-
-std::size_t keepChangedFiles(std::vector<Finding> &Findings, const std::set<std::string> &Changed) {
-  auto Kept = std::stable_partition(Findings.begin(), Findings.end(),
-                                    [&](const Finding &F) { return Changed.count(F.location.path) != 0; });
-  std::size_t Removed = static_cast<std::size_t>(Findings.end() - Kept);
-  Findings.erase(Kept, Findings.end());
-  return Removed;
 }
 
 } // namespace fnlint::cli

@@ -8,9 +8,6 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
-#include "core/Finding.h"
-
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,14 +15,12 @@
 namespace fnlint::cli {
 
 /// The files changed since \p Ref in the git work tree holding \p Dir, as
-/// finding locations name them: relative to \p Root, or absolute outside it.
-/// Deleted files are left out (they hold no findings). False with \p Error
-/// when git is missing, \p Dir is not in a work tree or \p Ref is not a commit.
+/// absolute paths under \p Root's spelling (git resolves symlinks; the scan
+/// root may not), sorted. Deleted files are left out (they hold no
+/// findings). False with \p Error when git is missing, \p Dir is not in a
+/// work tree or \p Ref is not a commit. Which findings a change answers for
+/// is cli/ChangedFiles.h's to say, as for `--changed`.
 bool changedFilesSince(std::string_view Ref, const std::string &Dir, const std::string &Root,
-                       std::set<std::string> &Changed, std::string &Error);
-
-/// Removes from \p Findings those outside \p Changed (an archive counts as
-/// changed when its file on disk is); returns how many were removed.
-std::size_t keepChangedFiles(std::vector<Finding> &Findings, const std::set<std::string> &Changed);
+                       std::vector<std::string> &Changed, std::string &Error);
 
 } // namespace fnlint::cli

@@ -210,6 +210,22 @@ int runScan(const ScanArgs &Args) {
       Paths.push_back(P == "." ? Root : Root + "/" + P);
   }
 
+  // --diff-base: the whole scan, then only what the branch's change answers
+  // for (the same filter as --changed). git is asked first, so a bad ref
+  // fails before a long scan.
+  std::optional<ChangeScope> DiffScope;
+  if (!Args.diffBase.empty()) {
+    std::vector<std::string> Changed;
+    std::string Error;
+    fs::path First = fs::absolute(Paths.front(), EC);
+    std::string GitDir = fs::is_directory(First, EC) ? First.string() : First.parent_path().string();
+    if (!changedFilesSince(Args.diffBase, GitDir, Root, Changed, Error)) {
+      std::fprintf(stderr, "fnlint: error: --diff-base: %s\n", Error.c_str());
+      return ExitError;
+    }
+    DiffScope = expandChangedFiles(Root, Changed, Config.exclude);
+  }
+
   ScanOptions Scan;
   Scan.root = Root;
   Scan.paths = Paths;
@@ -268,18 +284,11 @@ int runScan(const ScanArgs &Args) {
 
   if (Args.mode != ScanMode::Report)
     return maintainBaseline(Args, Report);
-  if (!Args.diffBase.empty()) {
-    std::set<std::string> Changed;
-    std::string Error;
-    fs::path First = fs::absolute(Paths.front(), EC);
-    std::string GitDir = fs::is_directory(First, EC) ? First.string() : First.parent_path().string();
-    if (!changedFilesSince(Args.diffBase, GitDir, Root, Changed, Error)) {
-      std::fprintf(stderr, "fnlint: error: --diff-base: %s\n", Error.c_str());
-      return ExitError;
-    }
+  if (DiffScope) {
+    std::size_t Before = Report.findings.size();
+    keepChangeFindings(Report, *DiffScope);
     Report.diffBase = Args.diffBase;
-    Report.unchanged = keepChangedFiles(Report.findings, Changed);
-    keepChangedFiles(Report.suppressed, Changed);
+    Report.unchanged = Before - Report.findings.size();
   }
   if (!Args.baseline.empty()) {
     Baseline B;

@@ -92,7 +92,7 @@ struct ScanReport {
   std::vector<Finding> suppressed;
   /// Findings left out because a baseline (--baseline) lists them.
   std::size_t baselined = 0;
-  /// --diff-base: the ref, and the findings left out as in files unchanged since it.
+  /// --diff-base: the ref, and the findings left out as outside the change since it.
   std::string diffBase;
   std::size_t unchanged = 0;
   std::vector<InputProblem> problems;

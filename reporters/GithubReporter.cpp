@@ -120,7 +120,7 @@ void writeGithubSummary(const ScanReport &R, std::ostream &OS) {
   if (R.baselined)
     OS << " (" << R.baselined << " in the baseline)";
   if (!R.diffBase.empty())
-    OS << " (" << R.unchanged << " in files unchanged since `" << R.diffBase << "`)";
+    OS << " (" << R.unchanged << " outside the change since `" << R.diffBase << "`)";
   OS << ".\n";
   if (R.findings.empty())
     return;

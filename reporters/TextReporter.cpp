@@ -92,7 +92,7 @@ void writeText(const ScanReport &R, std::ostream &OS, const TextOptions &Options
   if (R.baselined)
     Line += "; " + std::to_string(R.baselined) + " in the baseline";
   if (!R.diffBase.empty())
-    Line += "; " + std::to_string(R.unchanged) + " in files unchanged since " + printable(R.diffBase);
+    Line += "; " + std::to_string(R.unchanged) + " outside the change since " + printable(R.diffBase);
   if (!R.problems.empty())
     Line += "; " + plural(R.problems.size(), "input problem", "input problems");
   Line += ")";

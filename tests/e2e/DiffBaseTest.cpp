@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <set>
 
 using namespace fnlint::test;
 namespace fs = std::filesystem;
@@ -81,14 +82,14 @@ TEST_F(DiffBase, ReportsOnlyFilesTheBranchChanged) {
   EXPECT_EQ(Summary["findings"], 1);
 
   ProcessResult Text = runFnlint({"scan", "--no-config", ".", "--diff-base", "main"}, Repo.path());
-  EXPECT_NE(Text.out.find("1 in files unchanged since main"), std::string::npos) << Text.out;
+  EXPECT_NE(Text.out.find("1 outside the change since main"), std::string::npos) << Text.out;
 }
 
 TEST_F(DiffBase, NothingChangedPassesTheGate) {
   ProcessResult R = runFnlint({"scan", "--no-config", ".", "--diff-base", "main"}, Repo.path());
   EXPECT_EQ(R.exitCode, 0) << R.out << R.err;
   EXPECT_NE(R.out.find("no findings"), std::string::npos) << R.out;
-  EXPECT_NE(R.out.find("2 in files unchanged since main"), std::string::npos) << R.out;
+  EXPECT_NE(R.out.find("2 outside the change since main"), std::string::npos) << R.out;
 }
 
 TEST_F(DiffBase, ScanningASubfolderMatchesPathsFromTheRoot) {
@@ -98,6 +99,28 @@ TEST_F(DiffBase, ScanningASubfolderMatchesPathsFromTheRoot) {
   ProcessResult Inside =
       runFnlint({"scan", "--no-config", ".", "--diff-base", "main", "--format", "json"}, Repo.path() + "/old");
   EXPECT_EQ(findingPaths(Inside.out), (std::vector<std::string>{"tweaked.py"})) << Inside.out << Inside.err;
+}
+
+TEST_F(DiffBase, AChangedHandlerBringsItsFunctionsFindings) {
+  // The example app: editing ReportsFunction's handler makes its least
+  // privilege and package findings the change's, though they point into the
+  // unchanged template; OrdersFunction's findings stay out.
+  fs::copy(FNLINT_SOURCE_DIR "/examples/sam-app", Repo.path() + "/app", fs::copy_options::recursive);
+  git(Repo.path(), {"add", "-A"});
+  git(Repo.path(), {"commit", "-q", "-m", "app"});
+  git(Repo.path(), {"checkout", "-q", "-b", "handler-change"});
+  std::string Handler = readFile(Repo.path() + "/app/src/reports/app.py");
+  writeFile(Repo.path() + "/app/src/reports/app.py", "# reworded\n" + Handler);
+  ProcessResult R = runFnlint({"scan", "--no-config", "app", "--diff-base", "feature", "--format", "json",
+                               "--now", "2026-11-30"},
+                              Repo.path());
+  nlohmann::json Doc = nlohmann::json::parse(R.out);
+  std::set<std::string> Rules;
+  for (const auto &F : Doc["findings"])
+    Rules.insert(F["ruleId"].get<std::string>() + " " + F["location"]["path"].get<std::string>());
+  EXPECT_EQ(Rules, (std::set<std::string>{"package/dev-artifacts app/template.yaml",
+                                          "permissions/unused-grant app/template.yaml"}))
+      << R.out;
 }
 
 TEST_F(DiffBase, BadRefOrNoRepositoryIsAUsageError) {
