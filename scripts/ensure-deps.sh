@@ -4,7 +4,8 @@
 # user it names the missing packages and stops, because it cannot install them.
 #
 #   scripts/ensure-deps.sh          build dependencies only
-#   scripts/ensure-deps.sh --test   also what the test suite needs (Node.js/npm for SARIF validation)
+#   scripts/ensure-deps.sh --test   also what the test suite needs (Node.js/npm for SARIF validation,
+#                                   clang's sanitizer and libFuzzer runtimes for scripts/sanitize.sh)
 set -euo pipefail
 
 build_pkgs=(
@@ -16,6 +17,8 @@ build_pkgs=(
 test_pkgs=()
 
 if [[ "${1:-}" == "--test" ]]; then
+  # libclang_rt.asan/ubsan/fuzzer for the sanitizer build and the fuzz targets.
+  test_pkgs+=(libclang-rt-14-dev)
   # SARIF validation runs Microsoft's Sarif.Multitool and ajv from npm. Any Node.js >= 18 will
   # do, so a machine that already has node and npm (e.g. from NodeSource) keeps them.
   if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
