@@ -31,6 +31,9 @@ class YamlSource {
 public:
   /// \p Path is relative to the scan root; \p Text must outlive this object.
   YamlSource(std::string_view Path, const std::string &Text);
+  /// A temporary text would dangle as soon as the constructor returns (found
+  /// by the sanitizer build: tests passed a `const char *`).
+  YamlSource(std::string_view Path, std::string &&Text) = delete;
 
   const std::string &path() const { return Path; }
   const std::string &text() const { return Text; }

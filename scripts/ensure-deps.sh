@@ -6,6 +6,8 @@
 #   scripts/ensure-deps.sh          build dependencies only
 #   scripts/ensure-deps.sh --test   also what the test suite needs (Node.js/npm for SARIF validation)
 #                                   and Chromium for the HTML report test)
+#   scripts/ensure-deps.sh --test   also what the test suite needs (Node.js/npm for SARIF validation,
+#                                   clang's sanitizer and libFuzzer runtimes for scripts/sanitize.sh)
 set -euo pipefail
 
 build_pkgs=(
@@ -19,6 +21,8 @@ test_pkgs=()
 if [[ "${1:-}" == "--test" ]]; then
   # tests/e2e/ExportAccountTest.cpp runs scripts/export-account (Python 3, standard library only).
   test_pkgs+=(python3)
+  # libclang_rt.asan/ubsan/fuzzer for the sanitizer build and the fuzz targets.
+  test_pkgs+=(libclang-rt-14-dev)
   # SARIF validation runs Microsoft's Sarif.Multitool and ajv from npm. Any Node.js >= 18 will
   # do, so a machine that already has node and npm (e.g. from NodeSource) keeps them.
   if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then

@@ -314,3 +314,10 @@ exports.handler = withDurableExecution(async (event, context) => {
 }
 
 } // namespace
+
+TEST(NodeInventory, AnEmptyArrowBodyAtModuleLevelEnds) {
+  // `=> ;` has a concise body that ends where it starts; skipping it once
+  // looped forever (fuzz/regressions/node/empty-arrow-body-at-module-level.js).
+  CallInventory Inv = inventoryOf("exports.handler = async () => {};\nconst f = () => ;\nf();\n");
+  EXPECT_TRUE(calls(Inv).empty());
+}

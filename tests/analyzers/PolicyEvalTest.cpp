@@ -163,7 +163,7 @@ TEST(PolicyEval, GrantsAcrossStatementsAndDenies) {
 }
 
 TEST(PolicyEval, UnknownValuesMakeTheAnswerUncertain) {
-  const char *T = "Statement:\n  - Effect: Allow\n    Action: !Ref ActionParam\n    Resource: '*'\n";
+  const std::string T = "Statement:\n  - Effect: Allow\n    Action: !Ref ActionParam\n    Resource: '*'\n";
   YamlSource Src("t.yaml", T);
   Policy Pol = readPolicy(Src, YAML::Load(T), Policy::Kind::Identity, "p", "inline");
   Verdict V = evaluate({&Pol}, "s3:GetObject", "*");
@@ -184,7 +184,7 @@ TEST(PolicyEval, VariablesAreLiteralUnderTheOldVersion) {
 namespace {
 
 TEST(PolicyReader, ASubWithAVariablesMapIsOneUnknownValueNotAList) {
-  const char *T = "Statement:\n  Effect: Allow\n  Action: execute-api:ManageConnections\n  Resource: !Sub\n"
+  const std::string T = "Statement:\n  Effect: Allow\n  Action: execute-api:ManageConnections\n  Resource: !Sub\n"
                   "    - arn:aws:execute-api:${region}:${accountId}:*/@connections/*\n"
                   "    - region: !Ref AWS::Region\n      accountId: !Ref AWS::AccountId\n";
   fnlint::YamlSource Src("t.yaml", T);

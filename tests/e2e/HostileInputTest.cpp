@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 #include "support/Fixture.h"
 #include "support/Process.h"
+#include "support/Sanitizers.h"
 
 #include "core/Package.h"
 #include "reporters/Reporters.h"
@@ -65,6 +66,9 @@ TEST(HostileInput, ControlCharactersInNamesCannotForgeReportLines) {
 TEST(HostileInput, ManyArchivesDoNotRunOutOfFileDescriptors) {
   // Each archive's libzip handle is an open file; they are closed once the
   // archive is loaded, so 200 archives scan under a 64-descriptor limit.
+  if (fnlint::test::UnderSanitizer)
+    GTEST_SKIP() << "UBSan's vptr check probes memory through a pipe; with no descriptor left it reports "
+                    "every virtual call as invalid";
   TempDir Tmp;
   std::string Zip = buildZip(entries("[{path: index.js, text: \"exports.handler = async () => 1;\\n\"}]"));
   for (int I = 0; I < 200; ++I)

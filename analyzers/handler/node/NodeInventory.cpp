@@ -306,12 +306,15 @@ private:
   /// or block after `)`) starting at \p I; \p I itself when none starts there.
   std::size_t skipFunctionBody(std::size_t I, std::size_t End) const {
     while (I < End && I > 0) {
+      std::size_t Next = I;
       if (T[I - 1].isPunct("=>") && !T[I].isPunct("{"))
-        I = expressionEnd(T, I, End); // a concise arrow body
+        Next = expressionEnd(T, I, End); // a concise arrow body
       else if (T[I].isPunct("{") && (T[I - 1].isPunct("=>") || T[I - 1].isPunct(")")))
-        I = H.module.closerOf(I) + 1;
-      else
+        Next = H.module.closerOf(I) + 1;
+      // No progress: an empty concise body (`=> ;`, found by fuzz_node) would loop forever.
+      if (Next <= I)
         break;
+      I = Next;
     }
     return I;
   }

@@ -608,7 +608,10 @@ private:
   /// Follows the functions (and classes) of local modules that reached code
   /// uses, one module deep; anything else of them makes the inventory partial.
   void follow(const std::map<std::string, std::map<std::string, std::size_t>> &Used) {
-    for (const auto &[Module, Names] : Used) {
+    for (const auto &Entry : Used) {
+      // Not a structured binding: clang 14 (the sanitizer build) cannot capture one in a lambda.
+      const std::string &Module = Entry.first;
+      const std::map<std::string, std::size_t> &Names = Entry.second;
       std::optional<LocalModule> &M = module(Module);
       auto Fail = [&](const std::string &Name, std::size_t I) {
         partial("uses " + Name + " from module " + Module + " of the package, whose AWS calls are not followed", I);
