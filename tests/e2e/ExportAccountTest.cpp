@@ -185,7 +185,8 @@ TEST_F(ExportAccount, ReadsEachRoleWhenAuthorizationDetailsAreDenied) {
   ASSERT_EQ(exportAccount().exitCode, 1);
   std::string Whole = readFile(out() + "/iam/authorization-details.json");
   std::set<std::string> Before;
-  for (const auto &F : scan()["findings"])
+  nlohmann::json First = scan(); // a range-for over scan()["findings"] would outlive the document
+  for (const auto &F : First["findings"])
     Before.insert(F["ruleId"].get<std::string>() + " " + F["message"].get<std::string>());
 
   fs::remove_all(out());
@@ -194,7 +195,8 @@ TEST_F(ExportAccount, ReadsEachRoleWhenAuthorizationDetailsAreDenied) {
   EXPECT_EQ(R.exitCode, 1) << "still only the one get-policy failure\n" << R.err;
   EXPECT_NE(R.err.find("reading each role instead"), std::string::npos) << R.err;
   std::set<std::string> After;
-  for (const auto &F : scan()["findings"])
+  nlohmann::json Second = scan();
+  for (const auto &F : Second["findings"])
     After.insert(F["ruleId"].get<std::string>() + " " + F["message"].get<std::string>());
   EXPECT_EQ(After, Before) << "the per-role calls give fnlint the same roles and policies";
   for (const auto &Call : callLog(Tmp.path() + "/calls.log"))
