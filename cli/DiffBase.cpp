@@ -26,7 +26,7 @@ struct CommandResult {
   std::string out, err;
 };
 
-/// Runs \p Argv (looked up on PATH) in \p Dir and collects both streams.
+/// Runs `git -C Dir Argv...` (git looked up on PATH) and collects both streams.
 CommandResult run(const std::vector<std::string> &Argv, const std::string &Dir) {
   CommandResult R;
   int Out[2], Err[2];
