@@ -1,19 +1,11 @@
 //===- cli/DiffBase.cpp - Files changed since a git ref ---------------------===//
 #include "cli/DiffBase.h"
 
+#include "core/Subprocess.h"
 #include "scanner/Discovery.h"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
 #include <filesystem>
-#include <poll.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-extern char **environ;
 
 namespace fnlint::cli {
 
@@ -28,73 +20,12 @@ struct CommandResult {
 
 /// Runs `git -C Dir Argv...` (git looked up on PATH) and collects both streams.
 CommandResult run(const std::vector<std::string> &Argv, const std::string &Dir) {
-  CommandResult R;
-  int Out[2], Err[2];
-  if (::pipe(Out) != 0)
-    return R;
-  if (::pipe(Err) != 0) {
-    ::close(Out[0]);
-    ::close(Out[1]);
-    return R;
-  }
   std::vector<std::string> Full = {"git", "-C", Dir};
   Full.insert(Full.end(), Argv.begin(), Argv.end());
-  std::vector<char *> Args;
-  for (std::string &A : Full)
-    Args.push_back(A.data());
-  Args.push_back(nullptr);
-  posix_spawn_file_actions_t Actions;
-  ::posix_spawn_file_actions_init(&Actions);
-  ::posix_spawn_file_actions_adddup2(&Actions, Out[1], STDOUT_FILENO);
-  ::posix_spawn_file_actions_adddup2(&Actions, Err[1], STDERR_FILENO);
-  ::posix_spawn_file_actions_addclose(&Actions, Out[0]);
-  ::posix_spawn_file_actions_addclose(&Actions, Err[0]);
-  ::posix_spawn_file_actions_addopen(&Actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  pid_t Pid = 0;
-  int Spawned = ::posix_spawnp(&Pid, "git", &Actions, nullptr, Args.data(), environ);
-  ::posix_spawn_file_actions_destroy(&Actions);
-  ::close(Out[1]);
-  ::close(Err[1]);
-  if (Spawned != 0) {
-    ::close(Out[0]);
-    ::close(Err[0]);
-    R.err = std::strerror(Spawned);
-    return R;
-  }
-  // Both pipes at once, so a chatty stderr cannot block git while we wait on stdout.
-  pollfd Fds[2] = {{Out[0], POLLIN, 0}, {Err[0], POLLIN, 0}};
-  std::string *Sinks[2] = {&R.out, &R.err};
-  int Open = 2;
-  char Buffer[65536];
-  while (Open > 0) {
-    if (::poll(Fds, 2, -1) < 0) {
-      if (errno == EINTR)
-        continue;
-      break;
-    }
-    for (int I = 0; I < 2; ++I) {
-      if (Fds[I].fd < 0 || !(Fds[I].revents & (POLLIN | POLLHUP | POLLERR)))
-        continue;
-      ssize_t N = ::read(Fds[I].fd, Buffer, sizeof Buffer);
-      if (N > 0) {
-        Sinks[I]->append(Buffer, static_cast<std::size_t>(N));
-        continue;
-      }
-      if (N < 0 && errno == EINTR)
-        continue;
-      ::close(Fds[I].fd);
-      Fds[I].fd = -1;
-      --Open;
-    }
-  }
-  for (pollfd &P : Fds)
-    if (P.fd >= 0)
-      ::close(P.fd);
-  int Status = 0;
-  while (::waitpid(Pid, &Status, 0) < 0 && errno == EINTR) {
-  }
-  R.status = WIFEXITED(Status) ? WEXITSTATUS(Status) : -1;
-  return R;
+  SubprocessResult Git = runSubprocess(Full);
+  if (!Git.started)
+    return {-1, {}, std::move(Git.spawnError)};
+  return {Git.exitCode, std::move(Git.out), std::move(Git.err)};
 }
 
 std::string firstLine(std::string_view S) {
