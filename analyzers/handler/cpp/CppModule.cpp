@@ -4,40 +4,29 @@
 // turns its reply into the core model. No Clang header may be included here:
 // this unit is part of fnlint_analyzers, which every fnlint run loads.
 //
-// The helper is started with posix_spawn. Its stdin is one end of a socket pair
-// (so that writing to a helper that already died gives EPIPE instead of killing
-// fnlint with SIGPIPE); stdout and stderr are pipes. One poll loop writes the
-// request and drains both outputs until the helper closes them or the time
-// limit passes, then the helper is reaped. Whatever goes wrong (not installed,
-// cannot start, timed out, crashed, failed, garbled reply) becomes an
-// InputProblem; nothing here throws or brings fnlint down.
+// The helper is started with core/Subprocess: the request goes to its stdin,
+// the reply comes back on stdout, with a time limit and caps on both outputs.
+// Whatever goes wrong (not installed, cannot start, timed out, crashed, failed,
+// garbled reply) becomes an InputProblem; nothing here throws or brings fnlint
+// down.
 //
 //===----------------------------------------------------------------------===//
 #include "analyzers/handler/cpp/CppModule.h"
 
 #include "core/RuleInfo.h"
+#include "core/Subprocess.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <cerrno>
 #include <chrono>
-#include <climits>
-#include <cstring>
+#include <cstdint>
 #include <filesystem>
 #include <string_view>
-#include <thread>
 
-#include <fcntl.h>
-#include <poll.h>
 #include <signal.h>
-#include <spawn.h>
-#include <sys/socket.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
-
-extern char **environ;
 
 namespace fnlint::cpp {
 
@@ -48,26 +37,6 @@ constexpr std::size_t MaxReplyBytes = 256u << 20; ///< a reply this large is a r
 constexpr std::size_t MaxStderrBytes = 16u << 10;  ///< kept for messages only
 
 namespace fs = std::filesystem;
-
-/// Owns a file descriptor.
-class Fd {
-public:
-  Fd() = default;
-  explicit Fd(int F) : F(F) {}
-  Fd(const Fd &) = delete;
-  Fd &operator=(const Fd &) = delete;
-  ~Fd() { reset(); }
-  int get() const { return F; }
-  explicit operator bool() const { return F >= 0; }
-  void reset(int N = -1) {
-    if (F >= 0)
-      ::close(F);
-    F = N;
-  }
-
-private:
-  int F = -1;
-};
 
 InputProblem problem(std::string Message, std::string Path = {}) {
   InputProblem P;
@@ -138,182 +107,6 @@ std::string firstLine(std::string_view Text) {
     Text.remove_prefix(NL + 1);
   }
   return {};
-}
-
-bool setNonBlocking(int F) {
-  int Flags = ::fcntl(F, F_GETFL);
-  return Flags >= 0 && ::fcntl(F, F_SETFL, Flags | O_NONBLOCK) == 0;
-}
-
-struct ChildResult {
-  bool Started = false;
-  std::string StartError;
-  bool TimedOut = false;
-  bool TooLarge = false;
-  int Status = 0; ///< waitpid status
-  std::string Out, Err;
-};
-
-/// Runs \p Helper with \p Input on stdin; collects stdout and stderr. A zero
-/// \p TimeoutSeconds means no limit.
-ChildResult runHelper(const std::string &Helper, const std::string &Input, unsigned TimeoutSeconds) {
-  ChildResult R;
-  int InPair[2], OutPipe[2], ErrPipe[2];
-  if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, InPair) != 0) {
-    R.StartError = std::strerror(errno);
-    return R;
-  }
-  Fd InParent(InPair[0]), InChild(InPair[1]);
-  if (::pipe2(OutPipe, O_CLOEXEC) != 0) {
-    R.StartError = std::strerror(errno);
-    return R;
-  }
-  Fd OutParent(OutPipe[0]), OutChild(OutPipe[1]);
-  if (::pipe2(ErrPipe, O_CLOEXEC) != 0) {
-    R.StartError = std::strerror(errno);
-    return R;
-  }
-  Fd ErrParent(ErrPipe[0]), ErrChild(ErrPipe[1]);
-
-  posix_spawn_file_actions_t Actions;
-  posix_spawnattr_t Attr;
-  ::posix_spawn_file_actions_init(&Actions);
-  ::posix_spawn_file_actions_adddup2(&Actions, InChild.get(), STDIN_FILENO);
-  ::posix_spawn_file_actions_adddup2(&Actions, OutChild.get(), STDOUT_FILENO);
-  ::posix_spawn_file_actions_adddup2(&Actions, ErrChild.get(), STDERR_FILENO);
-  ::posix_spawnattr_init(&Attr);
-  // A clean signal state for the child whatever fnlint's threads have set.
-  sigset_t Empty, Defaults;
-  sigemptyset(&Empty);
-  sigemptyset(&Defaults);
-  sigaddset(&Defaults, SIGPIPE);
-  ::posix_spawnattr_setsigmask(&Attr, &Empty);
-  ::posix_spawnattr_setsigdefault(&Attr, &Defaults);
-  ::posix_spawnattr_setflags(&Attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
-
-  std::string Argv0 = Helper;
-  char *Argv[] = {Argv0.data(), nullptr};
-  pid_t Pid = -1;
-  int SpawnError = ::posix_spawn(&Pid, Helper.c_str(), &Actions, &Attr, Argv, environ);
-  ::posix_spawn_file_actions_destroy(&Actions);
-  ::posix_spawnattr_destroy(&Attr);
-  InChild.reset();
-  OutChild.reset();
-  ErrChild.reset();
-  if (SpawnError != 0) {
-    R.StartError = std::strerror(SpawnError);
-    return R;
-  }
-  R.Started = true;
-
-  setNonBlocking(InParent.get());
-  setNonBlocking(OutParent.get());
-  setNonBlocking(ErrParent.get());
-
-  using Clock = std::chrono::steady_clock;
-  const bool Limited = TimeoutSeconds != 0;
-  const Clock::time_point Deadline = Clock::now() + std::chrono::seconds(TimeoutSeconds);
-  auto remainingMs = [&]() -> int {
-    if (!Limited)
-      return -1;
-    auto Left = std::chrono::duration_cast<std::chrono::milliseconds>(Deadline - Clock::now()).count();
-    return Left <= 0 ? 0 : static_cast<int>(std::min<long long>(Left, INT_MAX));
-  };
-
-  std::size_t Written = 0;
-  if (Input.empty()) {
-    ::shutdown(InParent.get(), SHUT_WR);
-    InParent.reset();
-  }
-  char Buf[65536];
-  while (OutParent || ErrParent) {
-    int Wait = remainingMs();
-    if (Limited && Wait == 0) {
-      R.TimedOut = true;
-      break;
-    }
-    pollfd P[3];
-    nfds_t N = 0;
-    int InIdx = -1, OutIdx = -1, ErrIdx = -1;
-    if (InParent) {
-      InIdx = static_cast<int>(N);
-      P[N++] = {InParent.get(), POLLOUT, 0};
-    }
-    if (OutParent) {
-      OutIdx = static_cast<int>(N);
-      P[N++] = {OutParent.get(), POLLIN, 0};
-    }
-    if (ErrParent) {
-      ErrIdx = static_cast<int>(N);
-      P[N++] = {ErrParent.get(), POLLIN, 0};
-    }
-    int Ready = ::poll(P, N, Wait);
-    if (Ready < 0) {
-      if (errno == EINTR)
-        continue;
-      break; // cannot happen with valid descriptors; reap below
-    }
-    if (Ready == 0)
-      continue;
-
-    if (InIdx >= 0 && P[InIdx].revents) {
-      ssize_t W = ::send(InParent.get(), Input.data() + Written, Input.size() - Written, MSG_NOSIGNAL);
-      if (W > 0)
-        Written += static_cast<std::size_t>(W);
-      // Done, or the helper stopped reading (EPIPE): either way no more input.
-      if (Written == Input.size() || (W < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) {
-        ::shutdown(InParent.get(), SHUT_WR);
-        InParent.reset();
-      }
-    }
-    auto drain = [&](int Idx, Fd &F, std::string &Into, std::size_t Cap, bool Fatal) {
-      if (Idx < 0 || !P[Idx].revents)
-        return;
-      ssize_t Got = ::read(F.get(), Buf, sizeof Buf);
-      if (Got > 0) {
-        std::size_t Room = Cap > Into.size() ? Cap - Into.size() : 0;
-        Into.append(Buf, std::min<std::size_t>(Room, static_cast<std::size_t>(Got)));
-        if (Fatal && static_cast<std::size_t>(Got) > Room)
-          R.TooLarge = true;
-      } else if (Got == 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) {
-        F.reset();
-      }
-    };
-    drain(OutIdx, OutParent, R.Out, MaxReplyBytes, true);
-    drain(ErrIdx, ErrParent, R.Err, MaxStderrBytes, false);
-    if (R.TooLarge)
-      break;
-  }
-  InParent.reset();
-  OutParent.reset();
-  ErrParent.reset();
-
-  // The helper closed its outputs; it should exit at once, but the limit holds
-  // until it does.
-  bool Killed = false;
-  if (R.TimedOut || R.TooLarge) {
-    ::kill(Pid, SIGKILL);
-    Killed = true;
-  }
-  while (true) {
-    pid_t Done = ::waitpid(Pid, &R.Status, Killed ? 0 : WNOHANG);
-    if (Done == Pid)
-      break;
-    if (Done < 0 && errno != EINTR) {
-      R.Status = 0;
-      break; // someone else reaped it; nothing more to learn
-    }
-    if (Done == 0) {
-      if (Limited && Clock::now() >= Deadline) {
-        R.TimedOut = true;
-        ::kill(Pid, SIGKILL);
-        Killed = true;
-      } else {
-        std::this_thread::sleep_for(std::chrono::milliseconds(2));
-      }
-    }
-  }
-  return R;
 }
 
 std::uint32_t toU32(const nlohmann::json &V) {
@@ -501,41 +294,47 @@ CppAnalysis analyzeSources(const std::string &Root, const std::vector<std::strin
     return Result;
   }
 
-  ChildResult Child = runHelper(Helper, RequestText, Options.timeoutSeconds);
-  if (!Child.Started) {
+  SubprocessOptions Run;
+  Run.input = RequestText;
+  Run.timeout = std::chrono::seconds(Options.timeoutSeconds);
+  Run.maxStdout = MaxReplyBytes;
+  Run.stdoutOverCap = OverCap::Kill;
+  Run.maxStderr = MaxStderrBytes;
+  SubprocessResult Child = runSubprocess({Helper}, Run);
+  if (!Child.started) {
     Result.problems.push_back(
-        problem("C/C++ analysis skipped: cannot start " + Helper + ": " + Child.StartError + "; " + What + " not analysed"));
+        problem("C/C++ analysis skipped: cannot start " + Helper + ": " + Child.spawnError + "; " + What + " not analysed"));
     return Result;
   }
   Result.ran = true;
 
-  if (Child.TimedOut) {
+  if (Child.timedOut) {
     Result.problems.push_back(problem("C/C++ analysis timed out after " + std::to_string(Options.timeoutSeconds) +
                                       " s; " + What + " not analysed"));
     return Result;
   }
-  if (Child.TooLarge) {
+  if (Child.stdoutTooLarge) {
     Result.problems.push_back(problem("C/C++ analysis abandoned: fnlint-cpp wrote more than " +
                                       std::to_string(MaxReplyBytes >> 20) + " MB"));
     return Result;
   }
-  if (WIFSIGNALED(Child.Status)) {
-    int Sig = WTERMSIG(Child.Status);
-    Result.problems.push_back(problem("fnlint-cpp crashed (" + signalName(Sig) + ", signal " + std::to_string(Sig) +
-                                      ") while analysing " + What + "; no C/C++ results"));
+  if (Child.signal != 0) {
+    Result.problems.push_back(problem("fnlint-cpp crashed (" + signalName(Child.signal) + ", signal " +
+                                      std::to_string(Child.signal) + ") while analysing " + What +
+                                      "; no C/C++ results"));
     return Result;
   }
-  if (WIFEXITED(Child.Status) && WEXITSTATUS(Child.Status) != 0) {
-    std::string Why = firstLine(Child.Err);
-    Result.problems.push_back(problem("fnlint-cpp failed (exit status " + std::to_string(WEXITSTATUS(Child.Status)) +
-                                      ")" + (Why.empty() ? std::string() : ": " + Why) + "; no C/C++ results"));
+  if (Child.exitCode != 0) {
+    std::string Why = firstLine(Child.err);
+    Result.problems.push_back(problem("fnlint-cpp failed (exit status " + std::to_string(Child.exitCode) + ")" +
+                                      (Why.empty() ? std::string() : ": " + Why) + "; no C/C++ results"));
     return Result;
   }
 
   CppAnalysis Parsed;
   std::string Error;
   try {
-    Error = readReply(Child.Out, Parsed);
+    Error = readReply(Child.out, Parsed);
   } catch (const nlohmann::json::exception &E) {
     Error = std::string("fnlint-cpp returned malformed output: ") + E.what();
   }
