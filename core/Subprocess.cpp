@@ -16,6 +16,7 @@
 #include <cerrno>
 #include <climits>
 #include <cstring>
+#include <optional>
 #include <thread>
 
 #include <fcntl.h>
@@ -158,37 +159,17 @@ bool makePipe(Fd &ReadEnd, Fd &WriteEnd) {
   return true;
 }
 
-} // namespace
-
-SubprocessResult runSubprocess(const std::vector<std::string> &Argv, const SubprocessOptions &Options) {
-  SubprocessResult R;
-  if (Argv.empty()) {
-    R.spawnError = errnoText(EINVAL);
-    return R;
-  }
-  const bool HasInput = !Options.input.empty();
-  Fd InParent, InChild, OutParent, OutChild, ErrParent, ErrChild;
-  if (HasInput) {
-    int Pair[2];
-    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, Pair) != 0) {
-      R.spawnError = errnoText(errno);
-      return R;
-    }
-    InParent.reset(Pair[0]);
-    InChild.reset(Pair[1]);
-  }
-  if (!makePipe(OutParent, OutChild) || !makePipe(ErrParent, ErrChild)) {
-    R.spawnError = errnoText(errno);
-    return R;
-  }
-
+/// Starts \p Argv on the child's ends of its streams (\p In may be empty: then
+/// stdin is /dev/null). Returns 0 or an errno value.
+int spawn(const std::vector<std::string> &Argv, const SubprocessOptions &Options, const Fd &In, const Fd &Out,
+          const Fd &Err, pid_t &Pid) {
   SpawnPlan Plan;
-  if (HasInput)
-    ::posix_spawn_file_actions_adddup2(&Plan.actions, InChild.get(), STDIN_FILENO);
+  if (In)
+    ::posix_spawn_file_actions_adddup2(&Plan.actions, In.get(), STDIN_FILENO);
   else
     ::posix_spawn_file_actions_addopen(&Plan.actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  ::posix_spawn_file_actions_adddup2(&Plan.actions, OutChild.get(), STDOUT_FILENO);
-  ::posix_spawn_file_actions_adddup2(&Plan.actions, ErrChild.get(), STDERR_FILENO);
+  ::posix_spawn_file_actions_adddup2(&Plan.actions, Out.get(), STDOUT_FILENO);
+  ::posix_spawn_file_actions_adddup2(&Plan.actions, Err.get(), STDERR_FILENO);
   if (!Options.cwd.empty())
     ::posix_spawn_file_actions_addchdir_np(&Plan.actions, Options.cwd.c_str());
   // A clean signal state whatever the parent's threads have blocked or ignored:
@@ -207,15 +188,97 @@ SubprocessResult runSubprocess(const std::vector<std::string> &Argv, const Subpr
   if (!Options.env.empty())
     EnvStrings = mergedEnvironment(Options.env);
   std::vector<char *> Envp = cArray(EnvStrings);
+  char **Environment = Options.env.empty() ? environ : Envp.data();
+  // glibc reports a failed exec here and has then already reaped the child.
+  if (Argv[0].find('/') == std::string::npos)
+    return ::posix_spawnp(&Pid, Args[0], &Plan.actions, &Plan.attr, Args.data(), Environment);
+  return ::posix_spawn(&Pid, Args[0], &Plan.actions, &Plan.attr, Args.data(), Environment);
+}
+
+/// Milliseconds left until \p Deadline for poll(): -1 without a limit.
+int msUntil(std::optional<Clock::time_point> Deadline) {
+  if (!Deadline)
+    return -1;
+  auto Left = std::chrono::duration_cast<std::chrono::milliseconds>(*Deadline - Clock::now()).count();
+  return Left <= 0 ? 0 : static_cast<int>(std::min<long long>(Left, INT_MAX));
+}
+
+/// Feeds \p Input to \p In and drains \p Out and \p Err until both close, the
+/// deadline passes or stdout overflows its cap under OverCap::Kill. Returns
+/// whether the child must be killed.
+bool exchange(Fd &In, std::string_view Input, OutputStream &Out, OutputStream &Err, OverCap Policy,
+              std::optional<Clock::time_point> Deadline, SubprocessResult &R) {
+  setNonBlocking(Out.fd.get());
+  setNonBlocking(Err.fd.get());
+  char Buffer[65536];
+  while (Out.fd || Err.fd) {
+    int Wait = msUntil(Deadline);
+    if (Wait == 0) {
+      R.timedOut = true;
+      return true;
+    }
+    pollfd P[3];
+    OutputStream *Polled[2] = {};
+    nfds_t N = 0;
+    for (OutputStream *S : {&Out, &Err})
+      if (S->fd) {
+        Polled[N] = S;
+        P[N++] = {S->fd.get(), POLLIN, 0};
+      }
+    const nfds_t InIdx = N;
+    if (In)
+      P[N++] = {In.get(), POLLOUT, 0};
+    if (::poll(P, N, Wait) < 0) {
+      if (errno == EINTR)
+        continue;
+      return true; // cannot happen with valid descriptors; do not wait forever
+    }
+    for (nfds_t I = 0; I < InIdx; ++I)
+      if (P[I].revents)
+        drain(*Polled[I], Buffer, sizeof Buffer);
+    if (InIdx < N && P[InIdx].revents) {
+      ssize_t Sent = ::send(In.get(), Input.data(), Input.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+      if (Sent > 0)
+        Input.remove_prefix(static_cast<std::size_t>(Sent));
+      // All written, or the child stopped reading (EPIPE): no more input.
+      if (Input.empty() || (Sent < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR))
+        In.reset();
+    }
+    if (Out.overflowed && Policy == OverCap::Kill)
+      return true;
+  }
+  return false;
+}
+
+} // namespace
+
+SubprocessResult runSubprocess(const std::vector<std::string> &Argv, const SubprocessOptions &Options) {
+  SubprocessResult R;
+  if (Argv.empty()) {
+    R.spawnError = errnoText(EINVAL);
+    return R;
+  }
+  Fd InParent, InChild, OutParent, OutChild, ErrParent, ErrChild;
+  if (!Options.input.empty()) {
+    int Pair[2];
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, Pair) != 0) {
+      R.spawnError = errnoText(errno);
+      return R;
+    }
+    InParent.reset(Pair[0]);
+    InChild.reset(Pair[1]);
+  }
+  if (!makePipe(OutParent, OutChild) || !makePipe(ErrParent, ErrChild)) {
+    R.spawnError = errnoText(errno);
+    return R;
+  }
 
   const Clock::time_point Start = Clock::now();
+  std::optional<Clock::time_point> Deadline;
+  if (Options.timeout.count() > 0)
+    Deadline = Start + Options.timeout;
   pid_t Pid = -1;
-  // glibc reports a failed exec here and has then already reaped the child.
-  int SpawnError = Argv[0].find('/') == std::string::npos
-                       ? ::posix_spawnp(&Pid, Args[0], &Plan.actions, &Plan.attr, Args.data(),
-                                        Options.env.empty() ? environ : Envp.data())
-                       : ::posix_spawn(&Pid, Args[0], &Plan.actions, &Plan.attr, Args.data(),
-                                       Options.env.empty() ? environ : Envp.data());
+  int SpawnError = spawn(Argv, Options, InChild, OutChild, ErrChild, Pid);
   // The child holds its own copies; ours would keep its stdin open and its
   // outputs from ever reaching end of file.
   InChild.reset();
@@ -228,76 +291,23 @@ SubprocessResult runSubprocess(const std::vector<std::string> &Argv, const Subpr
   R.started = true;
   Child Proc(Pid);
 
-  setNonBlocking(OutParent.get());
-  setNonBlocking(ErrParent.get());
-  const bool Limited = Options.timeout.count() > 0;
-  const Clock::time_point Deadline = Start + Options.timeout;
-  auto remainingMs = [&]() -> int {
-    if (!Limited)
-      return -1;
-    auto Left = std::chrono::duration_cast<std::chrono::milliseconds>(Deadline - Clock::now()).count();
-    return Left <= 0 ? 0 : static_cast<int>(std::min<long long>(Left, INT_MAX));
-  };
-
-  OutputStream Streams[2] = {{std::move(OutParent), &R.out, Options.maxStdout},
-                             {std::move(ErrParent), &R.err, Options.maxStderr}};
-  OutputStream &Out = Streams[0];
-  std::string_view Pending = Options.input;
-  bool Kill = false;
-  char Buffer[65536];
-  while (Streams[0].fd || Streams[1].fd) {
-    int Wait = remainingMs();
-    if (Wait == 0) {
-      R.timedOut = Kill = true;
-      break;
-    }
-    pollfd P[3];
-    OutputStream *Polled[3] = {};
-    nfds_t N = 0;
-    for (OutputStream &S : Streams)
-      if (S.fd) {
-        Polled[N] = &S;
-        P[N++] = {S.fd.get(), POLLIN, 0};
-      }
-    const nfds_t InIdx = N;
-    if (InParent)
-      P[N++] = {InParent.get(), POLLOUT, 0};
-    if (::poll(P, N, Wait) < 0) {
-      if (errno == EINTR)
-        continue;
-      Kill = true; // cannot happen with valid descriptors; do not wait forever
-      break;
-    }
-    for (nfds_t I = 0; I < InIdx; ++I)
-      if (P[I].revents)
-        drain(*Polled[I], Buffer, sizeof Buffer);
-    if (InIdx < N && P[InIdx].revents) {
-      ssize_t Sent = ::send(InParent.get(), Pending.data(), Pending.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
-      if (Sent > 0)
-        Pending.remove_prefix(static_cast<std::size_t>(Sent));
-      // All written, or the child stopped reading (EPIPE): no more input.
-      if (Pending.empty() || (Sent < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR))
-        InParent.reset();
-    }
-    if (Out.overflowed && Options.stdoutOverCap == OverCap::Kill) {
-      Kill = true;
-      break;
-    }
-  }
+  OutputStream Out{std::move(OutParent), &R.out, Options.maxStdout};
+  OutputStream Err{std::move(ErrParent), &R.err, Options.maxStderr};
+  bool Kill = exchange(InParent, Options.input, Out, Err, Options.stdoutOverCap, Deadline, R);
   R.stdoutTooLarge = Out.overflowed;
   // Killed before its pipes close, or it might die of SIGPIPE first and report that.
   if (Kill)
     Proc.kill();
   InParent.reset();
-  for (OutputStream &S : Streams)
-    S.fd.reset();
+  Out.fd.reset();
+  Err.fd.reset();
 
-  // Both outputs are closed, so the child should exit at once; the limit
-  // holds until it does.
-  if (!Kill && Limited) {
+  // Its outputs are closed, so the child should exit at once; the limit holds
+  // until it does.
+  if (!Kill && Deadline) {
     auto Pause = std::chrono::milliseconds(1);
     while (!Proc.wait(/*Block=*/false, &R)) {
-      if (Clock::now() >= Deadline) {
+      if (Clock::now() >= *Deadline) {
         R.timedOut = true;
         Proc.kill();
         break;
