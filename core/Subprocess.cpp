@@ -92,7 +92,10 @@ public:
     }
   }
 
-  void kill() { ::kill(Pid, SIGKILL); }
+  void kill() {
+    if (Pid > 0) // never kill(-1, ...): that signals every process we may signal
+      ::kill(Pid, SIGKILL);
+  }
 
   /// Reaps the child into \p R (when given); false while it still runs and
   /// \p Block is false.
