@@ -7,6 +7,8 @@
 #include "analyzers/secrets/SecretsAnalyzer.h"
 #include "core/ThreadPool.h"
 
+#include <algorithm>
+
 namespace fnlint {
 
 Analysis analyzeProject(const Project &P, const AnalysisOptions &Options) {
@@ -29,8 +31,8 @@ Analysis analyzeProject(const Project &P, const AnalysisOptions &Options) {
 
   lambda::analyzeFunctions(P, Options.lambda, Out.findings);
   iam::analyzePolicies(P, Options.jobs, Out.findings);
-  python::analyzePythonHandlers(P, Options.lambda.enabled, Out.findings, &Out.inventories);
-  node::analyzeNodeHandlers(P, Options.lambda.enabled, Out.findings, Out.inventories);
+  python::analyzePythonHandlers(P, Options.lambda.enabled, Out.findings, &Out.inventories, &Out.problems);
+  node::analyzeNodeHandlers(P, Options.lambda.enabled, Out.findings, Out.inventories, &Out.problems);
 
   FindingSink Functions;
   for (const auto &Check : Checks)
@@ -40,7 +42,12 @@ Analysis analyzeProject(const Project &P, const AnalysisOptions &Options) {
 
   // C/C++ handlers: only now, and only if there are any, is LibTooling started.
   if (!P.cppSources.empty()) {
-    cpp::CppAnalysis Cpp = cpp::analyzeSources(P.root, P.cppSources, Options.cpp);
+    // The helper parses every source in one process: limits.file-seconds
+    // for each, and one more for starting up.
+    cpp::CppOptions CppOptions = Options.cpp;
+    CppOptions.timeoutSeconds = static_cast<unsigned>(
+        std::min<std::uint64_t>(P.limits.maxFileSeconds * (P.cppSources.size() + 1), 24u * 3600));
+    cpp::CppAnalysis Cpp = cpp::analyzeSources(P.root, P.cppSources, CppOptions);
     for (Finding &F : Cpp.findings)
       Out.findings.push_back(std::move(F));
     for (InputProblem &Pr : Cpp.problems)

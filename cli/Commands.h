@@ -34,6 +34,7 @@ struct ScanArgs {
   unsigned maxArchiveDepth = 4;
   double nearLimitRatio = 0.8;               ///< package/near-size-limit threshold
   std::uint64_t maxDeclaredBytes = 4ull << 30; ///< zip-bomb cap on declared sizes
+  std::vector<std::string> limits; ///< --limit KEY=VALUE, in order (core/Limits.h)
   std::string dependencySecrets = "high-confidence"; ///< or "all": every secret rule in node_modules & co.
   std::string now;                 ///< YYYY-MM-DD for lambda/deprecated-runtime; empty: today
   std::int64_t timeoutThreshold = 300; ///< lambda/timeout-excessive

@@ -2,6 +2,7 @@
 #include "cli/Config.h"
 
 #include "analyzers/iam/PolicyEval.h"
+#include "cli/LimitOptions.h"
 #include "core/RuleInfo.h"
 #include "scanner/IgnoreRules.h"
 #include "scanner/RuleFile.h"
@@ -32,7 +33,7 @@ public:
     if (!Root || Root.IsNull())
       return; // an empty file configures nothing
     if (!Root.IsMap())
-      failAt(Root, "expected a mapping of settings (rules, fail-on, thresholds, exclude, third-party, ignore)");
+      failAt(Root, "expected a mapping of settings (rules, fail-on, thresholds, limits, exclude, third-party, ignore)");
     for (const auto &KV : Root) {
       std::string Key = scalarKey(KV.first);
       const YAML::Node &V = KV.second;
@@ -42,6 +43,8 @@ public:
         Out.failOn = oneOf(V, "fail-on", {"error", "warning", "note", "none"});
       else if (Key == "thresholds")
         thresholds(V);
+      else if (Key == "limits")
+        limits(V);
       else if (Key == "exclude")
         Out.exclude = strings(V, "exclude");
       else if (Key == "third-party")
@@ -52,7 +55,8 @@ public:
         Out.requireReason = oneOf(V, "require-reason", {"true", "false"}) == "true";
       else
         unknownKey(KV.first, Key,
-                   {"rules", "fail-on", "thresholds", "exclude", "third-party", "ignore", "require-reason"});
+                   {"rules", "fail-on", "thresholds", "limits", "exclude", "third-party", "ignore",
+                    "require-reason"});
     }
   }
 
@@ -175,27 +179,44 @@ private:
         Out.nearLimitRatio = number<double>(KV.second, Path, 0.01, 0.99);
       } else if (Key == "secret-min-entropy") {
         Out.secretMinEntropy = number<double>(KV.second, Path, 1.0, 8.0);
-      } else if (Key == "max-archive-depth") {
-        Out.maxArchiveDepth = number<unsigned>(KV.second, Path, 0, 32);
-      } else if (Key == "max-declared-size") {
-        std::string Text = scalar(KV.second, Path);
-        std::string Converted = Text;
-        std::string Problem;
-        try {
-          Problem = CLI::AsSizeValue(false)(Converted);
-        } catch (const std::exception &E) {
-          Problem = E.what();
-        }
-        std::uint64_t Bytes = 0;
-        if (!Problem.empty() || !CLI::detail::lexical_cast(Converted, Bytes) || Bytes == 0)
-          failAt(KV.second, "'" + Path + "' is '" + Text + "'; expected a size such as 4GB or 500MB");
-        Out.maxDeclaredBytes = Bytes;
+      } else if (Key == "max-archive-depth" || Key == "max-declared-size") {
+        // The spellings before limits: existed.
+        limit(KV.second, Key == "max-archive-depth" ? "archive-depth" : "inflated-bytes", Path);
       } else {
         unknownKey(KV.first, Key,
                    {"timeout-seconds", "near-limit-ratio", "secret-min-entropy", "max-archive-depth",
                     "max-declared-size"});
       }
     }
+  }
+
+  void limits(const YAML::Node &V) {
+    if (V.IsNull())
+      return;
+    if (!V.IsMap())
+      failAt(V, "'limits' expects a mapping (" + limitKeyList() + ")");
+    for (const auto &KV : V) {
+      std::string Key = scalarKey(KV.first);
+      if (!findLimit(Key))
+        failAt(KV.first, "unknown key '" + Key + "' (known: " + limitKeyList() + ")");
+      limit(KV.second, Key, "limits." + Key);
+    }
+  }
+
+  /// Checks one cap's value, written at \p Path, and records it.
+  void limit(const YAML::Node &V, std::string_view Key, const std::string &Path) {
+    const LimitSpec &Spec = *findLimit(Key);
+    double Value = 0;
+    std::string Error;
+    ResourceLimits Scratch;
+    if (!parseLimitValue(Spec, scalar(V, Path), Value, Error) || !setLimit(Scratch, Spec, Value, Error)) {
+      // The messages name limits.KEY; quote the key as it is written in this file.
+      std::string Written = "limits." + std::string(Key);
+      if (Error.rfind(Written, 0) == 0)
+        Error = "'" + Path + "'" + Error.substr(Written.size());
+      failAt(V, Error);
+    }
+    Out.limits.emplace_back(std::string(Key), Value);
   }
 
   void thirdParty(const YAML::Node &V) {
@@ -349,8 +370,22 @@ thresholds:
   timeout-seconds: 300        # lambda/timeout-excessive fires at or above this
   near-limit-ratio: 0.8       # package/near-size-limit fires above this fraction of a limit
   secret-min-entropy: 3.5     # secret/generic-high-entropy: bits per character
-  max-archive-depth: 4        # nested archives opened at most this deep
-  max-declared-size: 4GB      # an archive declaring more is treated as a zip bomb
+
+# Caps on what one input may cost (docs/limits.md). Hitting one is reported,
+# naming the key; raise it for an input you trust.
+limits:
+  archive-depth: 4            # archives nested deeper than this are not opened
+  inflated-bytes: 4GB         # an archive declaring more uncompressed bytes is a zip bomb
+  compression-ratio: 100      # an entry over 1 MB inflating more times its size is a zip bomb
+  archive-entries: 1000000    # entries read from one archive
+  nested-archive-bytes: 256MB # a larger nested archive is listed, not opened
+  nested-total-bytes: 1GB     # nested archives inflated under one package, in all
+  nested-archives: 1000       # archives opened under one package
+  file-bytes: 256MB           # a larger file is not scanned for secrets
+  source-bytes: 8MB           # larger handler source is not analysed
+  template-bytes: 16MB        # a larger template, plan or policy is not read
+  yaml-aliases: 100000        # nodes YAML aliases may add to one document
+  file-seconds: 10            # time one analysis may spend on one file
 
 # Paths left out of the scan, in .gitignore syntax, relative to the scan root.
 exclude: []

@@ -18,6 +18,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace fnlint::cli {
@@ -44,8 +45,10 @@ struct ProjectConfig {
   std::optional<std::int64_t> timeoutSeconds;   ///< lambda/timeout-excessive
   std::optional<double> nearLimitRatio;         ///< package/near-size-limit
   std::optional<double> secretMinEntropy;       ///< secret/generic-high-entropy, bits per character
-  std::optional<unsigned> maxArchiveDepth;
-  std::optional<std::uint64_t> maxDeclaredBytes; ///< zip-bomb cap
+
+  // limits: caps (core/Limits.h) by key, in the order written; the older
+  // thresholds.max-archive-depth and max-declared-size land here too.
+  std::vector<std::pair<std::string, double>> limits;
 
   std::vector<std::string> exclude; ///< gitignore patterns, relative to the scan root
 

@@ -1,5 +1,6 @@
 //===- cli/Main.cpp - fnlint's entry point ----------------------------------===//
 #include "cli/Commands.h"
+#include "cli/LimitOptions.h"
 
 #include "core/IamActions.h"
 #include "core/RuleInfo.h"
@@ -71,6 +72,16 @@ void addScanOptions(CLI::App *Cmd, ScanArgs &Scan, std::string &IamData, const c
                       "Archives declaring more uncompressed bytes are zip bombs (e.g. 4GB, 500MB)")
       ->transform(CLI::AsSizeValue(false))
       ->default_str("4GB");
+  Cmd->add_option("--limit", Scan.limits,
+                  "Set a resource cap, e.g. --limit file-seconds=30 (repeatable; keys and defaults in "
+                  "docs/limits.md: " + limitKeyList() + ")")
+      ->type_name("KEY=VALUE")
+      ->allow_extra_args(false)
+      ->check([](const std::string &V) {
+        fnlint::ResourceLimits Scratch;
+        std::string Error;
+        return applyLimitOption(Scratch, V, Error) ? std::string() : Error;
+      });
   Cmd->add_option("--dependency-secrets", Scan.dependencySecrets,
                       "Secret rules reported in dependency folders (node_modules, site-packages, ...)")
       ->check(CLI::IsMember({"high-confidence", "all"}))

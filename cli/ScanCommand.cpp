@@ -2,6 +2,7 @@
 #include "cli/Baseline.h"
 #include "cli/ChangedFiles.h"
 #include "cli/Commands.h"
+#include "cli/LimitOptions.h"
 #include "cli/Config.h"
 #include "cli/DiffBase.h"
 #include "cli/Pipeline.h"
@@ -230,10 +231,19 @@ int runScan(const ScanArgs &Args) {
   Scan.root = Root;
   Scan.paths = Paths;
   Scan.jobs = Args.jobs ? Args.jobs : hardwareJobs();
-  Scan.limits.maxDepth = !Given("--max-archive-depth") && Config.maxArchiveDepth ? *Config.maxArchiveDepth
-                                                                                  : Args.maxArchiveDepth;
-  Scan.limits.maxDeclaredBytes = !Given("--max-declared-size") && Config.maxDeclaredBytes ? *Config.maxDeclaredBytes
-                                                                                          : Args.maxDeclaredBytes;
+  // Caps: the defaults, then the configuration file, then the command line.
+  for (const auto &[Key, Value] : Config.limits) {
+    std::string Unused;
+    setLimit(Scan.limits, *findLimit(Key), Value, Unused); // checked when the file was read
+  }
+  if (Given("--max-archive-depth"))
+    Scan.limits.maxDepth = Args.maxArchiveDepth;
+  if (Given("--max-declared-size"))
+    Scan.limits.maxDeclaredBytes = Args.maxDeclaredBytes;
+  for (const std::string &Setting : Args.limits) {
+    std::string Unused;
+    applyLimitOption(Scan.limits, Setting, Unused); // checked when the option was parsed
+  }
   Scan.excludes = Config.exclude;
   if (std::string ShardError; !Args.shard.empty() && !parseShard(Args.shard, Scan.shard, ShardError)) {
     std::fprintf(stderr, "fnlint: error: --shard: %s\n", ShardError.c_str());

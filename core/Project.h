@@ -9,6 +9,7 @@
 
 #include "core/Finding.h"
 #include "core/FunctionConfig.h"
+#include "core/Limits.h"
 #include "core/Location.h"
 #include "core/Package.h"
 #include "core/Policy.h"
@@ -116,6 +117,8 @@ struct Project {
   std::vector<SourceFile> files;                  ///< every regular file discovered, archives excepted
   std::vector<InputProblem> problems;
   std::uint64_t filesSeen = 0;
+  /// The caps the scan was run with, for the analyzers to honour too.
+  ResourceLimits limits;
   /// Every IAM policy read, sorted by file and position, and the principals
   /// they attach to (indices into policies).
   std::vector<Policy> policies;

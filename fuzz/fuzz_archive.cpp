@@ -19,7 +19,7 @@ int fnlint::fuzz::archive(const std::uint8_t *Data, std::size_t Size) {
   Location Where;
   Where.path = "function.zip";
   // Limits small enough that a fuzzer-made bomb costs milliseconds, not the run.
-  ArchiveLimits Limits;
+  ResourceLimits Limits;
   Limits.maxNestedArchiveBytes = 4u << 20;
   Limits.maxNestedTotalBytes = 16u << 20;
   Limits.maxNestedArchives = 50;

@@ -81,12 +81,14 @@ TemplateLoad invalidPolicyLoad(std::string_view Path, const InputProblem &Syntax
 using DocumentLoader = std::function<void(const YamlSource &, const YAML::Node &, TemplateLoad &)>;
 
 TemplateLoad loadWith(std::string_view Path, const std::string &Text, ConfigFormat Format,
-                      const DocumentLoader &Load) {
+                      const DocumentLoader &Load, const ResourceLimits &Limits = {}) {
   TemplateLoad Out;
   YamlSource Source(Path, Text);
   YAML::Node Root;
-  if (!parseYaml(Path, Text, configFormatName(Format), Root, Out.problems))
-    return Format == ConfigFormat::IamPolicy ? invalidPolicyLoad(Path, Out.problems.front()) : Out;
+  if (!parseYaml(Path, Text, configFormatName(Format), Root, Out.problems, &Limits))
+    return Format == ConfigFormat::IamPolicy && Out.problems.front().level == Level::Error
+               ? invalidPolicyLoad(Path, Out.problems.front()) // not JSON: an invalid policy
+               : Out;
   try {
     Load(Source, Root, Out);
   } catch (const YAML::Exception &E) {
@@ -142,7 +144,7 @@ std::string_view configFormatName(ConfigFormat Format) {
   return "configuration";
 }
 
-TemplateLoad loadConfig(std::string_view RelativePath, const std::string &Text) {
+TemplateLoad loadConfig(std::string_view RelativePath, const std::string &Text, const ResourceLimits &Limits) {
   ConfigFormat Hint = sniffConfig(RelativePath, Text);
   if (Hint == ConfigFormat::None)
     return {};
@@ -159,7 +161,7 @@ TemplateLoad loadConfig(std::string_view RelativePath, const std::string &Text) 
       loadServerlessDocument(S, Root, ByName, Out);
     if (!Out.isTemplate)
       loadIamPolicyDocument(S, Root, Out);
-  });
+  }, Limits);
 }
 
 TemplateLoad loadTerraformJson(std::string_view RelativePath, const std::string &Text) {

@@ -26,6 +26,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include "core/Limits.h"
 #include "scanner/TemplateLoader.h"
 
 #include <string>
@@ -58,7 +59,7 @@ std::string_view configFormatName(ConfigFormat Format);
 /// one but does not parse gives one error at the line of the syntax error,
 /// except IAM policy JSON: that gives one Policy whose invalid says why (at
 /// the syntax error), for the IAM rules to report.
-TemplateLoad loadConfig(std::string_view RelativePath, const std::string &Text);
+TemplateLoad loadConfig(std::string_view RelativePath, const std::string &Text, const ResourceLimits &Limits = {});
 
 /// One format each, on text; isTemplate is false when the document is not
 /// of that format.

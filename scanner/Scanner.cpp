@@ -241,6 +241,7 @@ std::vector<ShardLink> shardLinks(const std::string &Root, const std::vector<con
 Project scanProject(const ScanOptions &Options) {
   Project P;
   P.root = Options.root;
+  P.limits = Options.limits;
   unsigned Jobs = std::max(1u, Options.jobs);
 
   Discovery Found = discoverFiles(Options.root, Options.paths, Options.excludes);
@@ -261,23 +262,29 @@ Project scanProject(const ScanOptions &Options) {
   parallelFor(Templates.size(), Jobs, [&](std::size_t I) {
     const DiscoveredFile &F = *Templates[I];
     std::string Error;
-    // CloudFormation accepts templates of at most 1 MB, so a larger YAML or
-    // JSON file (a lock file, a data set) is not one: skipped without a word,
-    // unless it starts like `terraform show -json` output, which can be big.
+    // A file over the cap is reported when its first bytes say it is a
+    // configuration or a policy (CloudFormation itself accepts 1 MB, but a
+    // plan or an account's authorization details can be large); a larger
+    // data file (a lock file, a data set) is no configuration, so no word.
     std::string Abs = absoluteOf(Options.root, F.path);
-    if (!readFile(Abs, Options.maxTemplateBytes, Texts[I], Error)) {
-      if (F.size <= Options.maxTemplateBytes)
+    const std::uint64_t Cap = Options.limits.maxTemplateBytes;
+    if (!readFile(Abs, Cap, Texts[I], Error)) {
+      if (F.size <= Cap) {
         Loads[I].problems.push_back({Level::Warning, Location{F.path, {}, {}, {}}, Error});
-      else if (looksLikeTerraformJsonHead(readFileHead(Abs, 4096)))
+      } else if (std::string Head = readFileHead(Abs, 64u << 10);
+                 looksLikeTerraformJsonHead(Head) || sniffConfig(F.path, Head) != ConfigFormat::None) {
+        ConfigFormat Format = looksLikeTerraformJsonHead(Head) ? ConfigFormat::TerraformJson : sniffConfig(F.path, Head);
         Loads[I].problems.push_back({Level::Warning, Location{F.path, {}, {}, {}},
-                                     "Terraform JSON larger than " + std::to_string(Options.maxTemplateBytes) +
-                                         " bytes; not read, its functions were not checked"});
+                                     "this " + std::string(configFormatName(Format)) + " was not read: " +
+                                         formatSize(F.size) + ", more than " +
+                                         describeLimit(Options.limits, "template-bytes")});
+      }
       std::string().swap(Texts[I]);
       return;
     }
     // Only files whose name or text sniff as a configuration format are
     // parsed (never package-lock.json and other data).
-    Loads[I] = loadConfig(F.path, Texts[I]);
+    Loads[I] = loadConfig(F.path, Texts[I], Options.limits);
     if (!Loads[I].isTemplate)
       std::string().swap(Texts[I]);
   });

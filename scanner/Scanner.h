@@ -2,7 +2,7 @@
 #pragma once
 
 #include "core/Project.h"
-#include "scanner/ArchiveLimits.h"
+#include "core/Limits.h"
 #include "scanner/Shard.h"
 
 #include <atomic>
@@ -22,10 +22,9 @@ struct ScanOptions {
   std::string root;               ///< absolute; reported paths are relative to it
   std::vector<std::string> paths; ///< files and folders to scan
   unsigned jobs = 1;
-  ArchiveLimits limits;
+  ResourceLimits limits; ///< every cap (core/Limits.h)
   /// More paths left out, in .fnlintignore (gitignore) syntax, relative to the root.
   std::vector<std::string> excludes;
-  std::uint64_t maxTemplateBytes = 16u << 20;
   ScanProgress *progress = nullptr;
   ShardSpec shard; ///< --shard K/N: only the configuration units of part K
 };

@@ -247,15 +247,78 @@ InputProblem yamlProblem(std::string_view Path, const std::string &Text, std::st
   return P;
 }
 
+namespace {
+
+/// Sizes of subtrees with aliases expanded, memoised per node so that a
+/// shared node is walked once. yaml-cpp gives nodes no identity but their
+/// mark; a block mapping shares its mark with its first key, so the type is
+/// part of the key.
+class AliasCounter {
+public:
+  AliasCounter() = default;
+
+  /// Expanded size of \p N; Distinct counts each node once.
+  std::uint64_t expanded(const YAML::Node &N, unsigned Depth) {
+    if (Depth > 4096)
+      return 1; // yaml-cpp refuses deeper documents; never recurse without bound
+    auto Key = std::make_pair(N.Mark().pos, static_cast<int>(N.Type()));
+    if (auto It = Memo.find(Key); It != Memo.end())
+      return It->second;
+    ++Distinct;
+    std::uint64_t Size = 1;
+    if (N.IsSequence() || N.IsMap()) {
+      for (auto It = N.begin(); It != N.end(); ++It) {
+        if (N.IsMap())
+          Size = addSaturating(addSaturating(Size, expanded(It->first, Depth + 1)), expanded(It->second, Depth + 1));
+        else
+          Size = addSaturating(Size, expanded(*It, Depth + 1));
+      }
+    }
+    Memo.emplace(Key, Size);
+    return Size;
+  }
+
+  std::uint64_t Distinct = 0;
+
+private:
+  static std::uint64_t addSaturating(std::uint64_t A, std::uint64_t B) { return A > UINT64_MAX - B ? UINT64_MAX : A + B; }
+  std::map<std::pair<int, int>, std::uint64_t> Memo;
+};
+
+} // namespace
+
+std::uint64_t aliasExpansion(const YAML::Node &Root) {
+  // Memoised, the walk costs one visit per distinct node however large the
+  // expansion, and saturating sums cannot wrap.
+  AliasCounter Counter;
+  std::uint64_t Expanded = Counter.expanded(Root, 0);
+  return Expanded > Counter.Distinct ? Expanded - Counter.Distinct : 0;
+}
+
 bool parseYaml(std::string_view Path, const std::string &Text, std::string_view What, YAML::Node &Root,
-               std::vector<InputProblem> &Problems) {
+               std::vector<InputProblem> &Problems, const ResourceLimits *Limits) {
   try {
     Root = YAML::Load(Text);
-    return true;
   } catch (const YAML::Exception &E) {
     Problems.push_back(yamlProblem(Path, Text, What, E));
     return false;
   }
+  // An alias needs an anchor: most files have no '&' at all and skip the walk.
+  if (Text.find('&') == std::string::npos)
+    return true;
+  const ResourceLimits Defaults;
+  const ResourceLimits &L = Limits ? *Limits : Defaults;
+  if (aliasExpansion(Root) <= L.maxYamlAliasNodes)
+    return true;
+  InputProblem P;
+  P.level = Level::Warning;
+  P.location.path = std::string(Path);
+  P.message = "this " + std::string(What) + " was not read: its YAML aliases expand it by more than " +
+              formatLimit(L, *findLimit("yaml-aliases")) + " nodes (" + describeLimit(L, "yaml-aliases") +
+              "; a billion-laughs document?)";
+  Problems.push_back(std::move(P));
+  Root.reset(); // rebind, never assign: assigning a Node writes through to the node it refers to
+  return false;
 }
 
 bool isPlainString(const YAML::Node &N) {

@@ -12,6 +12,7 @@
 #pragma once
 
 #include "core/Finding.h"
+#include "core/Limits.h"
 #include "core/Location.h"
 #include "core/Project.h"
 
@@ -72,9 +73,16 @@ private:
 };
 
 /// Parses \p Text. On a syntax error returns false and adds one error
-/// "cannot parse <What>: <reason>" at the error's line and column.
+/// "cannot parse <What>: <reason>" at the error's line and column. A
+/// document whose aliases would expand it by more than \p Limits'
+/// yaml-aliases nodes is refused too, with a warning naming the cap (null:
+/// the default caps).
 bool parseYaml(std::string_view Path, const std::string &Text, std::string_view What, YAML::Node &Root,
-               std::vector<InputProblem> &Problems);
+               std::vector<InputProblem> &Problems, const ResourceLimits *Limits = nullptr);
+
+/// How many nodes \p Root's aliases add when expanded: each use of an
+/// anchored node beyond the first counts its whole subtree, expanded too.
+std::uint64_t aliasExpansion(const YAML::Node &Root);
 
 /// An InputProblem for \p E (a syntax error or a node of an unexpected shape).
 InputProblem yamlProblem(std::string_view Path, const std::string &Text, std::string_view What,

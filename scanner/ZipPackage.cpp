@@ -199,14 +199,15 @@ std::string_view baseName(std::string_view Path) {
   return Slash == std::string_view::npos ? Path : Path.substr(Slash + 1);
 }
 
-void readEntries(ZipPackage &Pkg, zip_t *Z, const ArchiveLimits &Limits) {
+void readEntries(ZipPackage &Pkg, zip_t *Z, const ResourceLimits &Limits) {
   zip_int64_t Count = zip_get_num_entries(Z, 0);
   if (Count < 0)
     Count = 0;
   if (static_cast<std::uint64_t>(Count) > Limits.maxEntries) {
     Pkg.violations.push_back({LimitViolation::Kind::DeclaredTotal, "",
                               "the central directory lists " + std::to_string(Count) +
-                                  " entries, more than the limit of " + std::to_string(Limits.maxEntries)});
+                                  " entries; only the first " + std::to_string(Limits.maxEntries) + " are read (" +
+                                  describeLimit(Limits, "archive-entries") + ")"});
     Count = static_cast<zip_int64_t>(Limits.maxEntries);
   }
   Pkg.entries.reserve(static_cast<std::size_t>(Count));
@@ -247,7 +248,7 @@ void readEntries(ZipPackage &Pkg, zip_t *Z, const ArchiveLimits &Limits) {
 /// byte is inflated: an entry's declared ratio, the declared total, and
 /// entries whose compressed bytes overlap (the sum of compressed sizes cannot
 /// exceed the archive's own size unless they share data).
-void checkBombs(ZipPackage &Pkg, const ArchiveLimits &Limits) {
+void checkBombs(ZipPackage &Pkg, const ResourceLimits &Limits) {
   std::uint64_t Declared = 0, Compressed = 0;
   for (const PackageEntry &E : Pkg.entries) {
     if (E.isDirectory())
@@ -262,15 +263,14 @@ void checkBombs(ZipPackage &Pkg, const ArchiveLimits &Limits) {
       std::snprintf(Buf, sizeof Buf, "%.0f:1", Ratio);
       Pkg.violations.push_back({LimitViolation::Kind::CompressionRatio, E.path,
                                 "inflates " + formatBytes(E.compressedSize) + " to " + formatBytes(E.size) +
-                                    " (" + Buf + ", limit " +
-                                    std::to_string(static_cast<long long>(Limits.maxCompressionRatio)) + ":1)"});
+                                    " (" + Buf + ", more than " + describeLimit(Limits, "compression-ratio") + ")"});
     }
   }
   if (Declared > Limits.maxDeclaredBytes) {
     Pkg.violations.push_back({LimitViolation::Kind::DeclaredTotal, "",
                               "the central directory declares " + formatBytes(Declared) +
-                                  " uncompressed, more than the cap of " + formatBytes(Limits.maxDeclaredBytes)});
-    Pkg.BlockedReason = "not read: the archive exceeds the declared-size cap";
+                                  " uncompressed, more than " + describeLimit(Limits, "inflated-bytes")});
+    Pkg.BlockedReason = "not read: the archive exceeds limits.inflated-bytes";
   }
   if (Pkg.archiveBytes && Compressed > Pkg.archiveBytes) {
     Pkg.violations.push_back({LimitViolation::Kind::OverlappingEntries, "",
@@ -311,7 +311,7 @@ bool isNestedCandidate(const ZipPackage &Pkg, const PackageEntry &E) {
 
 /// Reads one archive's central directory and checks it; opens no nested
 /// archive. Returns false when the archive cannot be read.
-bool openArchive(ZipPackage &Pkg, const ArchiveLimits &Limits) {
+bool openArchive(ZipPackage &Pkg, const ResourceLimits &Limits) {
   std::string Error;
   ZipPackage::Handle H = Pkg.openHandle(Error);
   if (!H.Z) {
@@ -336,7 +336,7 @@ std::string plural(std::uint64_t N, const char *One, const char *Many) {
 /// then inflated and opened in parallel. Limits that trip are reported once
 /// for the package on disk, not once per archive: a recursive zip bomb
 /// (42.zip) yields one finding, not a million.
-void loadNestedLevels(ZipPackage &Root, const ArchiveLimits &Limits, unsigned Jobs,
+void loadNestedLevels(ZipPackage &Root, const ResourceLimits &Limits, unsigned Jobs,
                       std::vector<std::unique_ptr<Package>> &Out, std::vector<InputProblem> &Problems) {
   std::vector<ZipPackage *> Level = {&Root};
   std::uint64_t Opened = 0, Bytes = 0;
@@ -416,27 +416,27 @@ void loadNestedLevels(ZipPackage &Root, const ArchiveLimits &Limits, unsigned Jo
     Root.violations.push_back({LimitViolation::Kind::NestingDepth, "",
                                plural(TooDeep, "archive is", "archives are") + " nested more than " +
                                    std::to_string(Limits.maxDepth) + " levels deep (first: " + FirstTooDeep +
-                                   "); they were not opened"});
+                                   "); they were not opened (" + describeLimit(Limits, "archive-depth") + ")"});
   if (OverCount)
     Root.violations.push_back({LimitViolation::Kind::NestedArchives, "",
                                "more than " + std::to_string(Limits.maxNestedArchives) +
                                    " archives are nested in it; at least " + plural(OverCount, "more was", "more were") +
-                                   " not opened"});
+                                   " not opened (" + describeLimit(Limits, "nested-archives") + ")"});
   if (OverBudget) {
     InputProblem P;
     P.level = Level::Warning;
     P.location = Root.location;
     P.message = plural(OverBudget, "nested archive was", "nested archives were") +
                 " not opened: inflating them would pass the memory limit for nested archives (" +
-                formatBytes(Limits.maxNestedArchiveBytes) + " each, " + formatBytes(Limits.maxNestedTotalBytes) +
-                " in all; first: " + FirstOverBudget + ")";
+                describeLimit(Limits, "nested-archive-bytes") + " each, " +
+                describeLimit(Limits, "nested-total-bytes") + " in all; first: " + FirstOverBudget + ")";
     Problems.push_back(std::move(P));
   }
 }
 
 /// Loads \p Root and everything nested in it into \p Out: the root first,
 /// then nested archives by member chain.
-void loadTree(std::unique_ptr<ZipPackage> Root, const ArchiveLimits &Limits, unsigned Jobs,
+void loadTree(std::unique_ptr<ZipPackage> Root, const ResourceLimits &Limits, unsigned Jobs,
               std::vector<std::unique_ptr<Package>> &Out, std::vector<InputProblem> &Problems) {
   std::vector<std::unique_ptr<Package>> Nested;
   if (openArchive(*Root, Limits))
@@ -458,7 +458,7 @@ void loadTree(std::unique_ptr<ZipPackage> Root, const ArchiveLimits &Limits, uns
 } // namespace
 
 void loadZipPackages(const std::string &AbsolutePath, const std::string &RelativePath,
-                     const ArchiveLimits &Limits, unsigned Jobs,
+                     const ResourceLimits &Limits, unsigned Jobs,
                      std::vector<std::unique_ptr<Package>> &Out,
                      std::vector<InputProblem> &Problems) {
   auto Pkg = std::make_unique<ZipPackage>();
@@ -473,7 +473,7 @@ void loadZipPackages(const std::string &AbsolutePath, const std::string &Relativ
 }
 
 void loadZipPackagesFromBuffer(std::shared_ptr<const std::string> Bytes, const Location &Where,
-                               const ArchiveLimits &Limits, unsigned Jobs,
+                               const ResourceLimits &Limits, unsigned Jobs,
                                std::vector<std::unique_ptr<Package>> &Out,
                                std::vector<InputProblem> &Problems) {
   auto Pkg = std::make_unique<ZipPackage>();

@@ -3,7 +3,7 @@
 
 #include "core/Finding.h"
 #include "core/Package.h"
-#include "scanner/ArchiveLimits.h"
+#include "core/Limits.h"
 
 #include <memory>
 #include <string>
@@ -16,13 +16,13 @@ namespace fnlint {
 /// first in \p Out, nested ones after it. A file that is not a readable zip
 /// still yields a package, with Package::unreadable saying why.
 void loadZipPackages(const std::string &AbsolutePath, const std::string &RelativePath,
-                     const ArchiveLimits &Limits, unsigned Jobs,
+                     const ResourceLimits &Limits, unsigned Jobs,
                      std::vector<std::unique_ptr<Package>> &Out,
                      std::vector<InputProblem> &Problems);
 
 /// The same for a zip already in memory (tests, fuzzing). \p Location names it.
 void loadZipPackagesFromBuffer(std::shared_ptr<const std::string> Bytes, const Location &Where,
-                               const ArchiveLimits &Limits, unsigned Jobs,
+                               const ResourceLimits &Limits, unsigned Jobs,
                                std::vector<std::unique_ptr<Package>> &Out,
                                std::vector<InputProblem> &Problems);
 

@@ -5,7 +5,7 @@
 
 namespace fnlint::lambda {
 
-PackageIndex::PackageIndex(const Package &P) : Pkg(P) {
+PackageIndex::PackageIndex(const Package &P, std::uint64_t MaxSourceBytes) : Pkg(P), MaxSourceBytes(MaxSourceBytes) {
   for (const PackageEntry &E : P.entries)
     if (E.isFile() || E.isSymlink())
       Files.emplace(E.path, &E);
@@ -24,6 +24,29 @@ std::optional<std::string> PackageIndex::text(const PackageEntry &E) const {
   if (!R || !R->readAll(Out, MaxSourceBytes))
     return std::nullopt;
   return Out;
+}
+
+InputProblem sourceTooLarge(const Location &Where, std::uint64_t Size, const ResourceLimits &Limits,
+                            std::string_view Language, bool Configured) {
+  InputProblem P;
+  P.level = Configured ? Level::Warning : Level::Note;
+  P.location = Where;
+  P.location.region = {};
+  P.message = "not analysed as " + std::string(Language) + " handler code: " + formatSize(Size) + ", more than " +
+              describeLimit(Limits, "source-bytes");
+  if (Size <= Limits.maxFileBytes)
+    P.message += " (its secrets are still scanned)";
+  return P;
+}
+
+InputProblem analysisOutOfTime(const Location &Where, const ResourceLimits &Limits, std::string_view Language) {
+  InputProblem P;
+  P.level = Level::Warning;
+  P.location = Where;
+  P.location.region = {};
+  P.message = "the " + std::string(Language) + " handler analysis stopped: " + describeLimit(Limits, "file-seconds") +
+              " seconds were spent on this file; findings before that point are reported";
+  return P;
 }
 
 bool PackageIndex::anyWithPrefix(const std::string &Prefix) const {

@@ -7,6 +7,8 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include "core/Finding.h"
+#include "core/Limits.h"
 #include "core/Package.h"
 
 #include <cstdint>
@@ -20,10 +22,8 @@ namespace fnlint::lambda {
 /// Files and symbolic links of one package by path, for handler lookups.
 class PackageIndex {
 public:
-  /// Larger files are not read by text().
-  static constexpr std::uint64_t MaxSourceBytes = 8u << 20;
-
-  explicit PackageIndex(const Package &P);
+  /// \p MaxSourceBytes: larger files are not read by text() (limits.source-bytes).
+  explicit PackageIndex(const Package &P, std::uint64_t MaxSourceBytes = ResourceLimits().maxSourceBytes);
   const PackageEntry *find(const std::string &Path) const;
   /// The entry's text, when it could be read and is not too large.
   std::optional<std::string> text(const PackageEntry &E) const;
@@ -32,8 +32,18 @@ public:
 
 private:
   const Package &Pkg;
+  std::uint64_t MaxSourceBytes;
   std::map<std::string, const PackageEntry *> Files;
 };
+
+/// The problems the handler analyzers report when a cap stops them: a source
+/// file over limits.source-bytes (not analysed), and an analysis that ran
+/// out of limits.file-seconds (stopped, keeping what it found). \p Language
+/// is "Python", "Node.js"...; \p Configured: a function's Handler names the
+/// file (a warning), rather than it being judged by convention (a note).
+InputProblem sourceTooLarge(const Location &Where, std::uint64_t Size, const ResourceLimits &Limits,
+                            std::string_view Language, bool Configured);
+InputProblem analysisOutOfTime(const Location &Where, const ResourceLimits &Limits, std::string_view Language);
 
 /// A Python handler "pkg.module.function" split into its parts.
 struct PythonHandlerName {

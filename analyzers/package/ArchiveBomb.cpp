@@ -1,6 +1,6 @@
 //===- ArchiveBomb.cpp - package/archive-bomb -------------------------------===//
 //
-// Reports the safety limits the archive reader enforced (scanner/ArchiveLimits.h):
+// Reports the safety limits the archive reader enforced (core/Limits.h):
 // entries with an extreme compression ratio, central directories declaring
 // absurd totals, overlapping entries, archives nested too deep. The reader
 // already stopped reading what crossed a limit; this check says so.

@@ -12,6 +12,8 @@
 
 #include "analyzers/secrets/SecretEngine.h"
 #include "core/AsciiCase.h"
+#include "core/FileBudget.h"
+#include "core/Limits.h"
 #include "core/RuleInfo.h"
 #include "core/Sha256.h"
 #include "core/ThreadPool.h"
@@ -167,7 +169,8 @@ struct Scanned {
 
 class ItemScanner {
 public:
-  ItemScanner(const SecretEngine &Engine, FindingSink &Sink) : Engine(Engine), Sink(Sink) {}
+  ItemScanner(const SecretEngine &Engine, const ResourceLimits &Limits, FindingSink &Sink)
+      : Engine(Engine), Limits(&Limits), Sink(Sink) {}
 
   void scan(EntryReader &R, const Item &It, std::vector<InputProblem> &Problems) {
     std::string &Buf = Buffer();
@@ -176,7 +179,14 @@ public:
     bool First = true, Binary = false;
     std::unordered_set<std::string> SeenInBinary; // runs of a binary's overlap show up twice
     std::vector<Hit> Accepted;
-    for (;;) {
+    for (std::uint64_t Scanned = 0;;) {
+      if (FileBudget::expired()) {
+        // Each window is linear-time work for RE2; the clock is read between them.
+        Problems.push_back({Level::Warning, It.Where,
+                            "the secret scan stopped after " + formatSize(Scanned) + ": " +
+                                describeLimit(*Limits, "file-seconds") + " seconds were spent on this file"});
+        return;
+      }
       bool Eof = fill(R, Buf, WindowBytes);
       if (Eof && !R.error().empty()) {
         Problems.push_back({Level::Warning, It.Where, "cannot read: " + R.error()});
@@ -232,6 +242,7 @@ public:
       Cursor = *AtDrop;
       Cursor.Pos = 0;
       Buf.erase(0, Drop);
+      Scanned += Drop;
     }
   }
 
@@ -239,6 +250,7 @@ public:
 
 private:
   const SecretEngine &Engine;
+  const ResourceLimits *Limits;
   FindingSink &Sink;
   std::map<std::tuple<std::string, std::string, std::string>, int> Occurrences;
   std::vector<std::vector<std::string>> PartHashes;
@@ -366,8 +378,16 @@ void analyzeSecrets(const Project &P, unsigned Jobs, const SecretOptions &Option
         Results[I].Problems.push_back({Level::Warning, It.Where, "cannot read for the secret scan: " + Error});
       return;
     }
+    std::uint64_t Size = W.Pkg ? W.Entry->size : W.File->size;
+    if (Size > P.limits.maxFileBytes) {
+      Results[I].Problems.push_back({Level::Warning, It.Where,
+                                     "not scanned for secrets: " + formatSize(Size) + ", more than " +
+                                         describeLimit(P.limits, "file-bytes")});
+      return;
+    }
     FindingSink Sink;
-    ItemScanner Scanner(Engine, Sink);
+    ItemScanner Scanner(Engine, P.limits, Sink);
+    FileBudget Budget(P.limits.maxFileSeconds);
     Scanner.scan(*R, It, Results[I].Problems);
     Results[I].Findings = std::move(Sink.findings());
     Results[I].PartHashes = std::move(Scanner.partHashes());

@@ -68,8 +68,8 @@ ignore:
   EXPECT_EQ(C.timeoutSeconds, 120);
   EXPECT_DOUBLE_EQ(*C.nearLimitRatio, 0.9);
   EXPECT_DOUBLE_EQ(*C.secretMinEntropy, 4.2);
-  EXPECT_EQ(C.maxArchiveDepth, 2u);
-  EXPECT_EQ(C.maxDeclaredBytes, 500ull << 20);
+  EXPECT_EQ(C.limits, (std::vector<std::pair<std::string, double>>{{"archive-depth", 2}, {"inflated-bytes", 500 << 20}}))
+      << "the spellings before limits: still work";
   EXPECT_EQ(C.exclude, (std::vector<std::string>{"tests/fixtures/", "*.min.js"}));
   EXPECT_EQ(C.dependencySecrets, "all");
   EXPECT_EQ(C.thirdPartyFolders, std::vector<std::string>{"third_party"});
@@ -94,7 +94,8 @@ TEST(Config, MistakesNameFileLineAndKey) {
   EXPECT_EQ(parseError("rules:\n  disabled: [iam/*]\n"),
             ".fnlint.yaml:2:3: unknown key 'disabled' (known: enable, disable, levels)");
   EXPECT_EQ(parseError("fail_on: error\n"),
-            ".fnlint.yaml:1:1: unknown key 'fail_on' (known: rules, fail-on, thresholds, exclude, third-party, ignore, require-reason)");
+            ".fnlint.yaml:1:1: unknown key 'fail_on' (known: rules, fail-on, thresholds, limits, exclude, third-party, "
+            "ignore, require-reason)");
   EXPECT_EQ(parseError("rules:\n  enable: [lambda/no-such-rule]\n"),
             ".fnlint.yaml:2:12: no rule is 'lambda/no-such-rule' (see fnlint rules)");
   EXPECT_EQ(parseError("fail-on: fatal\n"),
@@ -112,7 +113,8 @@ TEST(Config, MistakesNameFileLineAndKey) {
   EXPECT_EQ(parseError("third-party:\n  folders: [src/vendor]\n"),
             ".fnlint.yaml:2:12: 'third-party.folders' takes folder names, not paths: 'src/vendor'");
   EXPECT_EQ(parseError("- rules\n"),
-            ".fnlint.yaml:1:1: expected a mapping of settings (rules, fail-on, thresholds, exclude, third-party, ignore)");
+            ".fnlint.yaml:1:1: expected a mapping of settings (rules, fail-on, thresholds, limits, exclude, third-party, "
+            "ignore)");
   std::string Syntax = parseError("rules: [\n");
   EXPECT_EQ(Syntax.rfind(".fnlint.yaml:", 0), 0u) << Syntax;
 }
@@ -123,8 +125,18 @@ TEST(Config, StarterFileParsesToTheDefaults) {
   EXPECT_EQ(C.timeoutSeconds, 300);
   EXPECT_DOUBLE_EQ(*C.nearLimitRatio, 0.8);
   EXPECT_DOUBLE_EQ(*C.secretMinEntropy, 3.5);
-  EXPECT_EQ(C.maxArchiveDepth, 4u);
-  EXPECT_EQ(C.maxDeclaredBytes, 4ull << 30);
+  // Every cap is in the starter file, at its default.
+  std::size_t Count = 0;
+  const LimitSpec *Specs = limitSpecs(Count);
+  ASSERT_EQ(C.limits.size(), Count);
+  const ResourceLimits Defaults;
+  for (std::size_t I = 0; I < Count; ++I) {
+    EXPECT_EQ(C.limits[I].first, Specs[I].key);
+    ResourceLimits L;
+    std::string Error;
+    ASSERT_TRUE(setLimit(L, Specs[I], C.limits[I].second, Error)) << Error;
+    EXPECT_EQ(formatLimit(L, Specs[I]), formatLimit(Defaults, Specs[I])) << Specs[I].key;
+  }
   EXPECT_EQ(C.dependencySecrets, "high-confidence");
   EXPECT_TRUE(C.enable.empty() && C.disable.empty() && C.levels.empty() && C.ignore.empty());
 }
@@ -147,6 +159,35 @@ TEST(Config, PathSuppressionsUseIgnoreFileSyntax) {
   EXPECT_FALSE(suppresses(E, "iam/wildcard-action", "other/admin.json"));
   PathSuppression Anywhere{"secret/*", "fixtures/", "test data", 1};
   EXPECT_TRUE(suppresses(Anywhere, "secret/aws-access-key", "tests/fixtures/creds.txt"));
+}
+
+} // namespace
+
+namespace {
+
+TEST(Config, LimitsAreReadByKey) {
+  ProjectConfig C = parseOk("limits:\n  file-seconds: 30\n  template-bytes: 64MB\n  compression-ratio: 50\n");
+  EXPECT_EQ(C.limits, (std::vector<std::pair<std::string, double>>{
+                          {"file-seconds", 30}, {"template-bytes", 64 << 20}, {"compression-ratio", 50}}));
+}
+
+TEST(Config, LimitErrorsNameTheKeyAndTheRange) {
+  EXPECT_EQ(parseError("limits:\n  file-size: 1\n"),
+            ".fnlint.yaml:2:3: unknown key 'file-size' (known: archive-depth, inflated-bytes, compression-ratio, "
+            "archive-entries, nested-archive-bytes, nested-total-bytes, nested-archives, file-bytes, source-bytes, "
+            "template-bytes, yaml-aliases, file-seconds)");
+  EXPECT_EQ(parseError("limits:\n  template-bytes: huge\n"),
+            ".fnlint.yaml:2:19: 'limits.template-bytes' is 'huge'; expected a size such as 4GB or 500MB");
+  EXPECT_EQ(parseError("limits:\n  file-seconds: 0\n"),
+            ".fnlint.yaml:2:17: 'limits.file-seconds' must be a whole number from 1 up");
+  EXPECT_EQ(parseError("limits:\n  archive-depth: 33\n"),
+            ".fnlint.yaml:2:18: 'limits.archive-depth' must be a whole number from 0 to 32");
+  EXPECT_EQ(parseError("limits:\n  yaml-aliases: 2.5\n"),
+            ".fnlint.yaml:2:17: 'limits.yaml-aliases' is '2.5'; expected a whole number");
+  EXPECT_EQ(parseError("limits: [1]\n"),
+            ".fnlint.yaml:1:9: 'limits' expects a mapping (archive-depth, inflated-bytes, compression-ratio, "
+            "archive-entries, nested-archive-bytes, nested-total-bytes, nested-archives, file-bytes, source-bytes, "
+            "template-bytes, yaml-aliases, file-seconds)");
 }
 
 } // namespace

@@ -12,6 +12,7 @@
 #include "support/Loads.h"
 
 #include "scanner/Scanner.h"
+#include "scanner/YamlSource.h"
 #include "support/Fixture.h"
 
 #include <gmock/gmock.h>
@@ -515,7 +516,12 @@ TEST(ServerlessConfigShapes, AliasBombsAreCheap) {
     Text += "], L" + std::to_string(I) + ": x}\n";
   }
   Text += "functions:\n  f:\n    handler: h.h\n    environment:\n      <<: *l8\n";
-  TemplateLoad L = loadConfig("serverless.yml", Text);
+  TemplateLoad Refused = loadConfig("serverless.yml", Text);
+  ASSERT_EQ(Refused.problems.size(), 1u) << "by default, limits.yaml-aliases refuses it";
+  EXPECT_THAT(Refused.problems[0].message, HasSubstr("limits.yaml-aliases = 100000"));
+  ResourceLimits Raised; // a user who trusts the file raises the cap, and the loader still merges each map once
+  Raised.maxYamlAliasNodes = UINT64_MAX;
+  TemplateLoad L = loadConfig("serverless.yml", Text, Raised);
   ASSERT_TRUE(L.problems.empty()) << L.problems[0].message;
   ASSERT_EQ(L.deployables.size(), 1u);
   EXPECT_EQ(names(L.deployables[0]),
@@ -531,7 +537,7 @@ TEST(ServerlessConfigShapes, AliasBombsAreCheap) {
     Plan += "]}\n";
   }
   Plan += "planned_values: {\"root_module\": *m8}\n";
-  TemplateLoad T = loadConfig("plan.yaml", Plan);
+  TemplateLoad T = loadConfig("plan.yaml", Plan, Raised);
   ASSERT_TRUE(T.problems.empty()) << T.problems[0].message;
   EXPECT_EQ(T.format, ConfigFormat::TerraformJson);
   EXPECT_EQ(ids(T), std::vector<std::string>{"aws_lambda_function.f"});
@@ -589,7 +595,7 @@ protected:
     O.root = Tmp.path();
     O.paths = {Tmp.path()};
     O.jobs = 2;
-    O.maxTemplateBytes = MaxTemplateBytes;
+    O.limits.maxTemplateBytes = MaxTemplateBytes;
     return scanProject(O);
   }
 };
@@ -651,7 +657,60 @@ TEST_F(ConfigScan, TerraformJsonTooLargeToReadIsSaid) {
   ASSERT_EQ(P.problems.size(), 1u) << "a large data file is skipped without a word";
   EXPECT_EQ(P.problems[0].location.path, "infra/plan.json");
   EXPECT_EQ(P.problems[0].level, Level::Warning);
-  EXPECT_THAT(P.problems[0].message, HasSubstr("Terraform JSON larger than"));
+  EXPECT_THAT(P.problems[0].message, HasSubstr("this Terraform JSON was not read: "));
+  EXPECT_THAT(P.problems[0].message, HasSubstr("more than limits.template-bytes = " + std::to_string(Plan.size() - 1)));
 }
+
+TEST_F(ConfigScan, PolicyTooLargeToReadIsSaid) {
+  // An account's authorization details can pass the cap; a policy is recognised from its first bytes.
+  std::string Statements;
+  for (int I = 0; I < 200; ++I)
+    Statements += std::string(I ? "," : "") + R"({"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b)" +
+                  std::to_string(I) + R"(/*"})";
+  write("policies/big.json", R"({"Version": "2012-10-17", "Statement": [)" + Statements + "]}\n");
+  Project P = scan(4096);
+  EXPECT_TRUE(P.policies.empty());
+  ASSERT_EQ(P.problems.size(), 1u);
+  EXPECT_EQ(P.problems[0].location.path, "policies/big.json");
+  EXPECT_THAT(P.problems[0].message, HasSubstr("this IAM policy was not read: "));
+  EXPECT_THAT(P.problems[0].message, HasSubstr("more than limits.template-bytes = 4KB"));
+}
+
+TEST_F(ConfigScan, YamlAliasBombIsRefusedNamingTheCap) {
+  std::string Bomb = "AWSTemplateFormatVersion: '2010-09-09'\nlol0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
+  for (int I = 1; I < 10; ++I) {
+    std::string Prev = "*l" + std::to_string(I - 1);
+    Bomb += "lol" + std::to_string(I) + ": &l" + std::to_string(I) + " [" + Prev;
+    for (int J = 1; J < 10; ++J)
+      Bomb += ", " + Prev;
+    Bomb += "]\n";
+  }
+  Bomb += "Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Timeout: 900\n      Tags: *l9\n";
+  write("template.yaml", Bomb);
+  // Anchors used as intended: a shared block of settings, well under the cap.
+  write("sls/serverless.yml", "service: orders\nprovider:\n  name: aws\n  runtime: nodejs20.x\n"
+                              "custom:\n  common: &common\n    timeout: 30\n    memorySize: 256\n"
+                              "functions:\n  a:\n    handler: a.handler\n    <<: *common\n"
+                              "  b:\n    handler: b.handler\n    <<: *common\n");
+  Project P = scan();
+  ASSERT_EQ(P.problems.size(), 1u) << P.problems[1].message;
+  EXPECT_EQ(P.problems[0].location.path, "template.yaml");
+  EXPECT_THAT(P.problems[0].message, HasSubstr("this template was not read: its YAML aliases expand it by more than "
+                                               "100000 nodes (limits.yaml-aliases = 100000"));
+  EXPECT_EQ(P.deployables.size(), 2u) << "the serverless.yml with ordinary anchors is read";
+}
+
+TEST(YamlAliases, ExpansionCountsEachExtraUseOfAnAnchoredSubtree) {
+  EXPECT_EQ(aliasExpansion(YAML::Load("a: &x [1, 2]\nb: *x\nc: *x\n")), 6u) << "two more uses of 3 nodes";
+  EXPECT_EQ(aliasExpansion(YAML::Load("a: [1, 2]\nb: [1, 2]\n")), 0u);
+  std::string Bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+  for (int I = 1; I < 10; ++I)
+    Bomb += "a" + std::to_string(I) + ": &a" + std::to_string(I) + " [*a" + std::to_string(I - 1) + ", *a" +
+            std::to_string(I - 1) + "]\n";
+  // Level i holds 12 * 2^i - 1 nodes expanded: 12,277 with the root map and
+  // its keys, of which 31 are distinct.
+  EXPECT_EQ(aliasExpansion(YAML::Load(Bomb)), 12246u);
+}
+
 
 } // namespace

@@ -122,14 +122,14 @@ struct Loaded {
   }
 };
 
-Loaded loadFile(const std::string &Abs, const std::string &Rel, const ArchiveLimits &Limits = {},
+Loaded loadFile(const std::string &Abs, const std::string &Rel, const ResourceLimits &Limits = {},
                 unsigned Jobs = 1) {
   Loaded L;
   loadZipPackages(Abs, Rel, Limits, Jobs, L.packages, L.problems);
   return L;
 }
 
-Loaded loadBuffer(const std::string &Bytes, const Location &Where, const ArchiveLimits &Limits = {},
+Loaded loadBuffer(const std::string &Bytes, const Location &Where, const ResourceLimits &Limits = {},
                   unsigned Jobs = 1) {
   Loaded L;
   loadZipPackagesFromBuffer(std::make_shared<const std::string>(Bytes), Where, Limits, Jobs, L.packages,
@@ -601,7 +601,7 @@ TEST_F(ZipPackageTest, MemberChainsFollowTheNesting) {
 
 TEST_F(ZipPackageTest, NestingDeeperThanTheLimitIsOneViolationOnTheDiskArchive) {
   std::string Abs = write("dist/outer.zip", threeLevels().build());
-  ArchiveLimits Limits;
+  ResourceLimits Limits;
   Limits.maxDepth = 1;
   Loaded L = loadFile(Abs, "dist/outer.zip", Limits);
   ASSERT_EQ(L.packages.size(), 2u) << "core.jar (depth 2) is not opened";
@@ -637,7 +637,7 @@ TEST_F(ZipPackageTest, RecursiveZipBombIsCutOffByTheArchiveCount) {
     Level = Up;
   }
   std::string Abs = write("42.zip", Level.build());
-  ArchiveLimits Limits;
+  ResourceLimits Limits;
   Limits.maxNestedArchives = 100;
   Loaded One = loadFile(Abs, "42.zip", Limits, /*Jobs=*/1);
   Loaded Four = loadFile(Abs, "42.zip", Limits, /*Jobs=*/4);
@@ -669,7 +669,7 @@ TEST_F(ZipPackageTest, NestedArchiveOverTheMemoryLimitIsListedNotOpened) {
   Entries Z;
   Z.file("index.js", IndexJs).zip("lib/commons-util-2.4.1.jar", commonsJar()).zip("lib/small.zip", Entries().file("a.txt", "a\n"));
   std::string Abs = write("fn.zip", Z.build());
-  ArchiveLimits Limits;
+  ResourceLimits Limits;
   Limits.maxNestedArchiveBytes = 1024; // the jar holds ~4 KB of random classes
   Loaded L = loadFile(Abs, "fn.zip", Limits);
   ASSERT_EQ(L.packages.size(), 2u);
@@ -691,7 +691,7 @@ TEST_F(ZipPackageTest, NestedArchivesShareOneMemoryBudget) {
   ASSERT_EQ(All.packages.size(), 5u);
   std::uint64_t JarBytes = All.packages[1]->archiveBytes;
 
-  ArchiveLimits Limits;
+  ResourceLimits Limits;
   Limits.maxNestedTotalBytes = 2 * JarBytes + JarBytes / 2; // room for two of the four
   for (unsigned Jobs : {1u, 4u}) {
     Loaded L = loadFile(Abs, "fn.zip", Limits, Jobs);
@@ -803,7 +803,7 @@ TEST_F(ZipPackageTest, EntryAboveTheCompressionRatioIsBlocked) {
   EXPECT_EQ(V.kind, LimitViolation::Kind::CompressionRatio);
   EXPECT_EQ(V.member, "logs/debug.log");
   EXPECT_THAT(V.detail, HasSubstr(std::to_string(2u << 20) + " bytes"));
-  EXPECT_THAT(V.detail, HasSubstr("limit 100:1"));
+  EXPECT_THAT(V.detail, HasSubstr("more than limits.compression-ratio = 100"));
 
   std::string Error;
   EXPECT_EQ(P.open(*findEntry(P, "logs/debug.log"), Error), nullptr);
@@ -817,19 +817,19 @@ TEST_F(ZipPackageTest, CompressionRatioLimitIsConfigurable) {
   Z.file("index.js", IndexJs).file("dist/bundle.js", bundleJs(3000)); // repetitive source, ~20:1
   std::string Abs = write("fn.zip", Z.build());
   EXPECT_TRUE(loadFile(Abs, "fn.zip").packages[0]->violations.empty());
-  ArchiveLimits Limits;
+  ResourceLimits Limits;
   Limits.maxCompressionRatio = 5;
   Limits.ratioMinEntryBytes = 64 * 1024;
   Loaded L = loadFile(Abs, "fn.zip", Limits);
   ASSERT_EQ(L.packages[0]->violations.size(), 1u);
   EXPECT_EQ(L.packages[0]->violations[0].member, "dist/bundle.js");
-  EXPECT_THAT(L.packages[0]->violations[0].detail, HasSubstr("limit 5:1"));
+  EXPECT_THAT(L.packages[0]->violations[0].detail, HasSubstr("more than limits.compression-ratio = 5)"));
 }
 
 TEST_F(ZipPackageTest, DeclaredTotalAboveTheCapBlocksTheWholeArchive) {
   Entries Z;
   Z.file("index.js", IndexJs).random("bin/orders-service", 60000, "store").zip("lib/commons.jar", commonsJar());
-  ArchiveLimits Limits;
+  ResourceLimits Limits;
   Limits.maxDeclaredBytes = 50000;
   Loaded L = loadFile(write("fn.zip", Z.build()), "fn.zip", Limits);
   ASSERT_EQ(L.packages.size(), 1u) << "nested archives of a blocked archive are not opened";
@@ -837,12 +837,12 @@ TEST_F(ZipPackageTest, DeclaredTotalAboveTheCapBlocksTheWholeArchive) {
   ASSERT_EQ(P.violations.size(), 1u);
   EXPECT_EQ(P.violations[0].kind, LimitViolation::Kind::DeclaredTotal);
   EXPECT_TRUE(P.violations[0].member.empty());
-  EXPECT_THAT(P.violations[0].detail, HasSubstr("cap of 50000 bytes"));
+  EXPECT_THAT(P.violations[0].detail, HasSubstr("more than limits.inflated-bytes = 50000 bytes"));
   EXPECT_EQ(P.entries.size(), 3u) << "the entries are still listed";
   for (const PackageEntry &E : P.entries) {
     std::string Error;
     EXPECT_EQ(P.open(E, Error), nullptr) << E.path;
-    EXPECT_THAT(Error, HasSubstr("declared-size cap")) << E.path;
+    EXPECT_THAT(Error, HasSubstr("limits.inflated-bytes")) << E.path;
   }
 }
 
@@ -868,7 +868,7 @@ TEST_F(ZipPackageTest, EntriesBeyondMaxEntriesAreNotListed) {
   Entries Z;
   for (int I = 0; I < 6; ++I)
     Z.file("src/handler" + std::to_string(I) + ".py", "def handler(event, context):\n    return " + std::to_string(I) + "\n");
-  ArchiveLimits Limits;
+  ResourceLimits Limits;
   Limits.maxEntries = 4;
   Loaded L = loadFile(write("fn.zip", Z.build()), "fn.zip", Limits);
   const Package &P = *L.packages[0];
@@ -876,7 +876,7 @@ TEST_F(ZipPackageTest, EntriesBeyondMaxEntriesAreNotListed) {
   EXPECT_EQ(P.entries.back().path, "src/handler3.py");
   ASSERT_EQ(P.violations.size(), 1u);
   EXPECT_THAT(P.violations[0].detail, HasSubstr("6 entries"));
-  EXPECT_THAT(P.violations[0].detail, HasSubstr("limit of 4"));
+  EXPECT_THAT(P.violations[0].detail, HasSubstr("only the first 4 are read (limits.archive-entries = 4)"));
   EXPECT_EQ(readEntry(P, P.entries[2]), "def handler(event, context):\n    return 2\n");
 }
 
@@ -961,7 +961,7 @@ TEST_F(ZipPackageTest, SameResultWithOneAndFourJobs) {
   }
   Z.file("lib/broken.zip", "not really an archive, but named like one\n");
   std::string Abs = write("fn.zip", Z.build());
-  ArchiveLimits Limits;
+  ResourceLimits Limits;
   Limits.maxDepth = 1; // half the jars carry a violation too
 
   std::string One = describe(loadFile(Abs, "fn.zip", Limits, 1));

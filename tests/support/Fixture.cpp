@@ -215,14 +215,13 @@ std::vector<Fixture> findFixtures(const std::string &Category) {
         for (const auto &X : E)
           F.expect.push_back({X["rule"].as<std::string>(), X["at"] ? X["at"].as<std::string>() : ""});
       if (const YAML::Node &L = Doc["limits"]) {
-        if (L["maxDepth"])
-          F.limits.maxDepth = L["maxDepth"].as<unsigned>();
-        if (L["maxDeclaredBytes"])
-          F.limits.maxDeclaredBytes = L["maxDeclaredBytes"].as<std::uint64_t>();
-        if (L["maxEntries"])
-          F.limits.maxEntries = L["maxEntries"].as<std::uint64_t>();
-        if (L["maxNestedArchives"])
-          F.limits.maxNestedArchives = L["maxNestedArchives"].as<std::uint64_t>();
+        // The keys of .fnlint.yaml's limits: (docs/limits.md), values as numbers.
+        for (const auto &KV : L) {
+          const LimitSpec *Spec = findLimit(KV.first.as<std::string>());
+          std::string Error;
+          if (!Spec || !setLimit(F.limits, *Spec, KV.second.as<double>(), Error))
+            throw std::runtime_error(Spec ? Error : "unknown limit " + KV.first.as<std::string>());
+        }
       }
       Out.push_back(std::move(F));
     }

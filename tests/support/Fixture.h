@@ -21,14 +21,14 @@
 //     replace: [{from: a, to: b}]#   same-length byte replacement (duplicate names)
 //     raw: "text"                #   replace the whole file with this text
 //   overlap: {entries: 20, bytes: 2000000}  # a non-recursive overlapping zip bomb instead
-//   limits: {maxDepth: 2, maxDeclaredBytes: 1000, maxNestedArchives: 20}
+//   limits: {archive-depth: 2, inflated-bytes: 1000, nested-archives: 20}  (keys of docs/limits.md)
 //   expect:
 //     - {rule: package/dev-artifacts, at: "function.zip"}
 //
 //===----------------------------------------------------------------------===//
 #pragma once
 
-#include "scanner/ArchiveLimits.h"
+#include "core/Limits.h"
 
 #include <yaml-cpp/yaml.h>
 
@@ -52,7 +52,7 @@ struct Fixture {
   bool fires = false;    ///< case name starts with "fires"
   std::string description;
   std::vector<Expectation> expect;
-  ArchiveLimits limits;
+  ResourceLimits limits;
   /// The parsed fixture.yaml. A shared pointer because YAML::Node assignment
   /// rebinds the *content* of the node it is assigned to, which would corrupt
   /// fixtures when a vector of them is sorted or copied.

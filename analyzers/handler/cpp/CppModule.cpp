@@ -310,7 +310,8 @@ CppAnalysis analyzeSources(const std::string &Root, const std::vector<std::strin
 
   if (Child.timedOut) {
     Result.problems.push_back(problem("C/C++ analysis timed out after " + std::to_string(Options.timeoutSeconds) +
-                                      " s; " + What + " not analysed"));
+                                      " s (limits.file-seconds for each source, and one more); " + What +
+                                      " not analysed"));
     return Result;
   }
   if (Child.stdoutTooLarge) {

@@ -52,8 +52,11 @@ std::vector<std::unique_ptr<NodeCheck>> makeNodeChecks();
 /// (the files functions' Handler settings name, then, by convention, other
 /// JavaScript/TypeScript files exporting `handler`) and lists each handler's
 /// AWS SDK calls in \p Inventories. Cheap without JavaScript.
+/// \p Problems gets the files a cap (limits.source-bytes, file-seconds) kept
+/// from being analysed whole.
 void analyzeNodeHandlers(const Project &P, const std::set<std::string, std::less<>> &Enabled,
-                         std::vector<Finding> &Findings, std::vector<permissions::CallInventory> &Inventories);
+                         std::vector<Finding> &Findings, std::vector<permissions::CallInventory> &Inventories,
+                         std::vector<InputProblem> *Problems = nullptr);
 
 /// Runs \p Checks on one module's text, its handler exported as \p ExportName;
 /// fills \p Inventory when given. For tests and the benchmark. Returns

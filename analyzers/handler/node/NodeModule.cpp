@@ -14,6 +14,7 @@
 #include "analyzers/handler/node/NodeCheck.h"
 
 #include "analyzers/lambda/HandlerLookup.h"
+#include "core/FileBudget.h"
 #include "core/RuleInfo.h"
 
 #include <map>
@@ -100,9 +101,12 @@ bool analyzeWith(std::string_view Text, std::string_view ExportName, const Locat
     return false;
   Imports Imp(M);
   HandlerFile H{Text, M, Imp, *Fn, std::string(ExportName), File, FunctionId};
-  for (const auto &Check : Checks)
+  for (const auto &Check : Checks) {
+    if (FileBudget::expired())
+      return true;
     Check->check(H, Out);
-  if (Inventory) {
+  }
+  if (Inventory && !FileBudget::expired()) {
     Inventory->functionId = FunctionId;
     Inventory->handler = H.at(Fn->exportToken);
     inventoryCalls(H, *Inventory);
@@ -119,7 +123,8 @@ bool analyzeNodeText(std::string_view Text, std::string_view ExportName, const L
 }
 
 void analyzeNodeHandlers(const Project &P, const std::set<std::string, std::less<>> &Enabled,
-                         std::vector<Finding> &Findings, std::vector<permissions::CallInventory> &Inventories) {
+                         std::vector<Finding> &Findings, std::vector<permissions::CallInventory> &Inventories,
+                         std::vector<InputProblem> *Problems) {
   std::vector<std::unique_ptr<NodeCheck>> Checks;
   for (auto &Check : makeNodeChecks()) {
     const RuleInfo *Rule = findRule(Check->ruleId());
@@ -134,8 +139,15 @@ void analyzeNodeHandlers(const Project &P, const std::set<std::string, std::less
                    const std::string &FunctionId, const std::string &FunctionFile) {
     permissions::CallInventory Inv;
     Inv.functionFile = FunctionFile;
+    FileBudget Budget(P.limits.maxFileSeconds); // limits.file-seconds
     if (analyzeWith(Text, ExportName, Where, FunctionId, Checks, Sink, &Inv))
       Inventories.push_back(std::move(Inv));
+    if (Budget.hit() && Problems)
+      Problems->push_back(lambda::analysisOutOfTime(Where, P.limits, "Node.js"));
+  };
+  auto TooLarge = [&](const Location &Where, std::uint64_t Size, bool Configured) {
+    if (Problems && Done.insert(Where.displayPath()).second)
+      Problems->push_back(lambda::sourceTooLarge(Where, Size, P.limits, "Node.js", Configured));
   };
 
   // Handlers a configuration names: in the function's package, or, for a
@@ -162,7 +174,7 @@ void analyzeNodeHandlers(const Project &P, const std::set<std::string, std::less
         continue;
       auto &Idx = Indexes[F.package];
       if (!Idx)
-        Idx = std::make_unique<lambda::PackageIndex>(*F.package);
+        Idx = std::make_unique<lambda::PackageIndex>(*F.package, P.limits.maxSourceBytes);
       const PackageEntry *File = nullptr;
       for (const std::string &Candidate : Setting->candidateFiles())
         if ((File = Idx->find(Candidate)))
@@ -170,6 +182,10 @@ void analyzeNodeHandlers(const Project &P, const std::set<std::string, std::less
       if (!File)
         continue;
       Where = F.package->entryLocation(*File);
+      if (File->size > P.limits.maxSourceBytes) {
+        TooLarge(Where, File->size, true);
+        continue;
+      }
       Text = Idx->text(*File);
     } else {
       std::string_view Config = F.location.path;
@@ -184,8 +200,12 @@ void analyzeNodeHandlers(const Project &P, const std::set<std::string, std::less
         continue;
       std::string Error, Read;
       std::unique_ptr<EntryReader> R = P.openFile(Where.path, Error);
-      if (R && R->readAll(Read, lambda::PackageIndex::MaxSourceBytes))
+      if (R && R->readAll(Read, P.limits.maxSourceBytes + 1) && Read.size() <= P.limits.maxSourceBytes)
         Text = std::move(Read);
+      else if (R && Read.size() > P.limits.maxSourceBytes) {
+        TooLarge(Where, Read.size(), true);
+        continue;
+      }
     }
     // Two functions sharing a handler each get an inventory; findings are reported once.
     std::string Key = Where.displayPath() + "#" + Setting->exportName;
@@ -207,17 +227,20 @@ void analyzeNodeHandlers(const Project &P, const std::set<std::string, std::less
   // Other files, by convention.
   for (const SourceFile &File : P.files) {
     std::string_view Path = File.path;
-    if (!isNodeSourceName(Path) || Done.count(File.path) || File.size > lambda::PackageIndex::MaxSourceBytes ||
-        skippedByConvention(Path))
+    if (!isNodeSourceName(Path) || Done.count(File.path) || skippedByConvention(Path))
       continue;
+    Location Where;
+    Where.path = File.path;
+    if (File.size > P.limits.maxSourceBytes) {
+      TooLarge(Where, File.size, false);
+      continue;
+    }
     std::string Error, Text;
     std::unique_ptr<EntryReader> R = P.openFile(File.path, Error);
-    if (!R || !R->readAll(Text, lambda::PackageIndex::MaxSourceBytes))
+    if (!R || !R->readAll(Text, P.limits.maxSourceBytes))
       continue;
     if (Text.find("handler") == std::string::npos)
       continue; // most modules export no handler: skip tokenizing them
-    Location Where;
-    Where.path = File.path;
     Judge(Text, "handler", Where, {}, {});
   }
   for (Finding &F : Sink.findings())

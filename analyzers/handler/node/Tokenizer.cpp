@@ -9,6 +9,8 @@
 //===----------------------------------------------------------------------===//
 #include "analyzers/handler/node/Tokenizer.h"
 
+#include "core/FileBudget.h"
+
 #include <algorithm>
 
 namespace fnlint::node {
@@ -60,8 +62,12 @@ public:
       skipToLineEnd();
       emit(TokenKind::Hashbang, Begin, Pos, Line, Begin - LineStart + 1);
     }
-    while (Pos < Src.size())
+    // limits.file-seconds: the clock is read every 4096 steps; the tokens so far are kept.
+    for (std::size_t Steps = 1; Pos < Src.size(); ++Steps) {
+      if ((Steps & 0xFFF) == 0 && FileBudget::expired())
+        break;
       next();
+    }
     return std::move(Out);
   }
 

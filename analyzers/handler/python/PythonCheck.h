@@ -51,9 +51,12 @@ std::vector<std::unique_ptr<PythonCheck>> makePythonChecks();
 /// .py files defining `lambda_handler` or `handler`. Cheap without Python.
 /// With \p Inventories, also lists the boto3 calls of every handler a
 /// function's Handler names (SdkCalls.h), one inventory per function.
+/// \p Problems gets the files a cap (limits.source-bytes, file-seconds) kept
+/// from being analysed whole.
 void analyzePythonHandlers(const Project &P, const std::set<std::string, std::less<>> &Enabled,
                            std::vector<Finding> &Findings,
-                           std::vector<permissions::CallInventory> *Inventories = nullptr);
+                           std::vector<permissions::CallInventory> *Inventories = nullptr,
+                           std::vector<InputProblem> *Problems = nullptr);
 
 /// Runs \p Checks on one file's text; for tests and the benchmark.
 void analyzePythonText(std::string_view Text, std::string_view HandlerName, const Location &File,

@@ -12,6 +12,7 @@
 
 #include "analyzers/handler/python/SdkCalls.h"
 #include "analyzers/lambda/HandlerLookup.h"
+#include "core/FileBudget.h"
 #include "core/RuleInfo.h"
 
 #include <map>
@@ -87,9 +88,12 @@ void analyzeWith(std::string_view Text, std::string_view HandlerName, const Loca
   if (Handler < 0)
     return;
   HandlerFile H{S, Handler, File, FunctionId};
-  for (const auto &Check : Checks)
+  for (const auto &Check : Checks) {
+    if (FileBudget::expired())
+      return;
     Check->check(H, Out);
-  if (Inventory) {
+  }
+  if (Inventory && !FileBudget::expired()) {
     permissions::CallInventory Inv = sdkCalls(H, Inventory->load);
     Inv.functionFile = Inventory->functionFile;
     Inventory->out.push_back(std::move(Inv));
@@ -165,7 +169,19 @@ void analyzePythonText(std::string_view Text, std::string_view HandlerName, cons
 }
 
 void analyzePythonHandlers(const Project &P, const std::set<std::string, std::less<>> &Enabled,
-                           std::vector<Finding> &Findings, std::vector<permissions::CallInventory> *Inventories) {
+                           std::vector<Finding> &Findings, std::vector<permissions::CallInventory> *Inventories,
+                           std::vector<InputProblem> *Problems) {
+  // Every file's analysis runs under limits.file-seconds; what stopped it is reported.
+  auto Timed = [&](const Location &Where, auto &&Analyse) {
+    FileBudget Budget(P.limits.maxFileSeconds);
+    Analyse();
+    if (Budget.hit() && Problems)
+      Problems->push_back(lambda::analysisOutOfTime(Where, P.limits, "Python"));
+  };
+  auto TooLarge = [&](const Location &Where, std::uint64_t Size, bool Configured) {
+    if (Problems)
+      Problems->push_back(lambda::sourceTooLarge(Where, Size, P.limits, "Python", Configured));
+  };
   std::vector<std::unique_ptr<PythonCheck>> Checks;
   for (auto &Check : makePythonChecks()) {
     const RuleInfo *Rule = findRule(Check->ruleId());
@@ -191,7 +207,7 @@ void analyzePythonHandlers(const Project &P, const std::set<std::string, std::le
       continue;
     auto &Idx = Indexes[F.package];
     if (!Idx)
-      Idx = std::make_unique<lambda::PackageIndex>(*F.package);
+      Idx = std::make_unique<lambda::PackageIndex>(*F.package, P.limits.maxSourceBytes);
     const PackageEntry *File = lambda::findPythonModule(*Idx, Name->modulePath);
     if (!File)
       continue;
@@ -200,12 +216,17 @@ void analyzePythonHandlers(const Project &P, const std::set<std::string, std::le
     bool Judged = !Done.insert(Key).second; // findings once per file; inventories once per function
     if (Judged && !Inventories)
       continue;
-    Done.insert(Where.displayPath());
+    bool FirstSight = Done.insert(Where.displayPath()).second;
+    if (File->size > P.limits.maxSourceBytes) {
+      if (FirstSight)
+        TooLarge(Where, File->size, true);
+      continue;
+    }
     std::optional<std::string> Text = Idx->text(*File);
     if (!Text)
       continue;
     if (!Inventories) {
-      analyzeWith(*Text, Name->function, Where, F.logicalId, Checks, Sink);
+      Timed(Where, [&] { analyzeWith(*Text, Name->function, Where, F.logicalId, Checks, Sink); });
       continue;
     }
     // Imports resolve from the package root (Lambda's sys.path) or the handler's folder.
@@ -231,25 +252,31 @@ void analyzePythonHandlers(const Project &P, const std::set<std::string, std::le
           // A module too large or unreadable is still local: an empty text follows nothing.
           return LocalModule{Text.value_or(""), Pkg.entryLocation(*E)};
         }};
-    analyzeWith(*Text, Name->function, Where, F.logicalId, Judged ? NoChecks : Checks, Judged ? Ignored : Sink,
-                &Request);
+    Timed(Where, [&] {
+      analyzeWith(*Text, Name->function, Where, F.logicalId, Judged ? NoChecks : Checks, Judged ? Ignored : Sink,
+                  &Request);
+    });
   }
 
   // Other files, by convention.
   for (const SourceFile &File : P.files) {
     std::string_view Path = File.path;
     if (Path.size() < 3 || Path.substr(Path.size() - 3) != ".py" || Done.count(File.path) ||
-        File.size > lambda::PackageIndex::MaxSourceBytes || skippedByConvention(Path))
+        skippedByConvention(Path))
       continue;
+    Location Where;
+    Where.path = File.path;
+    if (File.size > P.limits.maxSourceBytes) {
+      TooLarge(Where, File.size, false);
+      continue;
+    }
     std::string Error, Text;
     std::unique_ptr<EntryReader> R = P.openFile(File.path, Error);
-    if (!R || !R->readAll(Text, lambda::PackageIndex::MaxSourceBytes))
+    if (!R || !R->readAll(Text, P.limits.maxSourceBytes))
       continue;
     if (Text.find("def lambda_handler") == std::string::npos && Text.find("def handler") == std::string::npos)
       continue; // most modules define no handler: skip tokenizing them
-    Location Where;
-    Where.path = File.path;
-    analyzeWith(Text, {}, Where, {}, Checks, Sink);
+    Timed(Where, [&] { analyzeWith(Text, {}, Where, {}, Checks, Sink); });
   }
   for (Finding &F : Sink.findings())
     Findings.push_back(std::move(F));
