@@ -18,6 +18,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -73,8 +74,15 @@ private:
 
 /// Parses \p Text. On a syntax error returns false and adds one error
 /// "cannot parse <What>: <reason>" at the error's line and column.
+/// A key written twice in one mapping is a warning of its own ("duplicate
+/// key"), and the document is still returned.
 bool parseYaml(std::string_view Path, const std::string &Text, std::string_view What, YAML::Node &Root,
                std::vector<InputProblem> &Problems);
+
+/// Calls \p Visit on \p Root and every value under it (mapping keys are
+/// not visited), each collection once: an alias graph (billion laughs) costs
+/// no more than its text. Iterative, so depth is no stack risk.
+void forEachNode(const YAML::Node &Root, const std::function<void(const YAML::Node &)> &Visit);
 
 /// An InputProblem for \p E (a syntax error or a node of an unexpected shape).
 InputProblem yamlProblem(std::string_view Path, const std::string &Text, std::string_view What,

@@ -655,3 +655,35 @@ TEST_F(ConfigScan, TerraformJsonTooLargeToReadIsSaid) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(DuplicateKeys, EachRepeatedKeyIsAWarningAtItsSecondOccurrence) {
+  // JSON and YAML alike: yaml-cpp keeps both pairs, so the loader sees them.
+  TemplateLoad L = loadConfig("policy.json", "{\n"
+                                             "  \"Version\": \"2012-10-17\",\n"
+                                             "  \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\",\n"
+                                             "    \"Resource\": \"*\", \"Effect\": \"Deny\"}]\n"
+                                             "}\n");
+  ASSERT_EQ(L.problems.size(), 1u);
+  EXPECT_EQ(L.problems[0].level, Level::Warning);
+  EXPECT_EQ(L.problems[0].location.path, "policy.json");
+  EXPECT_EQ(L.problems[0].location.region.startLine, 4u);
+  EXPECT_EQ(L.problems[0].location.region.startColumn, 22u);
+  EXPECT_THAT(L.problems[0].message, HasSubstr("duplicate key 'Effect' in this IAM policy (first on line 3)"));
+  EXPECT_TRUE(L.isTemplate) << "the rest of the document is still checked";
+}
+
+TEST(DuplicateKeys, AliasesAndMergeKeysAreNotDuplicates) {
+  // The same map reached through many aliases is one map, visited once.
+  TemplateLoad L = loadConfig("template.yaml", "AWSTemplateFormatVersion: '2010-09-09'\n"
+                                               "Metadata:\n"
+                                               "  a: &a {x: 1, y: 2}\n"
+                                               "  b: &b [*a, *a, *a]\n"
+                                               "  c: [*b, *b, *b]\n"
+                                               "  d: {<<: *a, <<: {z: 3}, w: 4}\n"
+                                               "Resources: {}\n");
+  EXPECT_TRUE(L.problems.empty()) << L.problems[0].message;
+}
+
+} // namespace
