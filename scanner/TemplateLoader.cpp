@@ -4,6 +4,7 @@
 #include "core/Invokers.h"
 #include "scanner/LoaderParts.h"
 #include "scanner/TemplateContext.h"
+#include "scanner/TemplateCycles.h"
 #include "scanner/YamlSource.h"
 
 #include <yaml-cpp/yaml.h>
@@ -80,6 +81,7 @@ public:
                         Type == "AWS::Serverless::Function" ? GlobalFunction : YAML::Node());
     }
     readSuppressions(Resources);
+    reportCircularDependencies(Src, Resources, Out.problems);
     linkTemplateResources(Ctx);
     linkTemplatePolicies(Ctx);
     addPermissionPolicies(Out);
