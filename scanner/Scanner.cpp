@@ -263,15 +263,24 @@ Project scanProject(const ScanOptions &Options) {
     std::string Error;
     // CloudFormation accepts templates of at most 1 MB, so a larger YAML or
     // JSON file (a lock file, a data set) is not one: skipped without a word,
-    // unless it starts like `terraform show -json` output, which can be big.
+    // unless it starts like `terraform show -json` output, which can be big,
+    // or like another configuration format (a policy document): then the
+    // skip is said, never silent.
     std::string Abs = absoluteOf(Options.root, F.path);
     if (!readFile(Abs, Options.maxTemplateBytes, Texts[I], Error)) {
+      std::string Head = F.size > Options.maxTemplateBytes ? readFileHead(Abs, 4096) : std::string();
+      ConfigFormat Format = Head.empty() ? ConfigFormat::None : sniffConfig(F.path, Head);
       if (F.size <= Options.maxTemplateBytes)
         Loads[I].problems.push_back({Level::Warning, Location{F.path, {}, {}, {}}, Error});
-      else if (looksLikeTerraformJsonHead(readFileHead(Abs, 4096)))
+      else if (looksLikeTerraformJsonHead(Head))
         Loads[I].problems.push_back({Level::Warning, Location{F.path, {}, {}, {}},
                                      "Terraform JSON larger than " + std::to_string(Options.maxTemplateBytes) +
                                          " bytes; not read, its functions were not checked"});
+      else if (Format != ConfigFormat::None)
+        Loads[I].problems.push_back({Level::Warning, Location{F.path, {}, {}, {}},
+                                     std::string(configFormatName(Format)) + " larger than " +
+                                         std::to_string(Options.maxTemplateBytes) + " bytes; not read, nothing in it "
+                                         "was checked"});
       std::string().swap(Texts[I]);
       return;
     }

@@ -654,6 +654,20 @@ TEST_F(ConfigScan, TerraformJsonTooLargeToReadIsSaid) {
   EXPECT_THAT(P.problems[0].message, HasSubstr("Terraform JSON larger than"));
 }
 
+TEST_F(ConfigScan, PolicyOrTemplateTooLargeToReadIsSaid) {
+  // A 50 MB policy used to be skipped like a data file: silently.
+  std::string Filler(4096, ' ');
+  write("iam/huge-policy.json", "{\"Version\": \"2012-10-17\", \"Statement\": [" + Filler + "]}\n");
+  write("stacks/huge.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n" + Filler + "\n");
+  write("data/big.json", "{\"rows\": [" + Filler + "]}\n");
+  Project P = scan(4000);
+  ASSERT_EQ(P.problems.size(), 2u) << "the data file is still skipped without a word";
+  EXPECT_EQ(P.problems[0].location.path, "iam/huge-policy.json");
+  EXPECT_EQ(P.problems[0].message, "IAM policy larger than 4000 bytes; not read, nothing in it was checked");
+  EXPECT_EQ(P.problems[1].location.path, "stacks/huge.yaml");
+  EXPECT_THAT(P.problems[1].message, HasSubstr("template larger than 4000 bytes; not read"));
+}
+
 } // namespace
 
 namespace {
