@@ -71,6 +71,15 @@ std::uint32_t utf16Units(std::string_view Text, std::size_t From, std::size_t To
 
 constexpr std::size_t CheckpointEvery = 1024;
 
+/// The region of \p Mark (0-based line and column) in \p Text.
+Region markRegion(const std::string &Text, const YAML::Mark &Mark) {
+  if (Mark.line < 0)
+    return {};
+  std::uint32_t Bom = Mark.line == 0 && Text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
+  return Region::fromLineColumn(Text, static_cast<std::uint32_t>(Mark.line + 1),
+                                static_cast<std::uint32_t>(Mark.column + 1) + Bom, 0);
+}
+
 } // namespace
 
 YamlSource::YamlSource(std::string_view P, const std::string &T) : Path(P), Text(T) {
@@ -236,11 +245,7 @@ InputProblem yamlProblem(std::string_view Path, const std::string &Text, std::st
   InputProblem P;
   P.level = Level::Error;
   P.location.path = std::string(Path);
-  if (E.mark.line >= 0) {
-    std::uint32_t Bom = E.mark.line == 0 && Text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
-    P.location.region = Region::fromLineColumn(Text, static_cast<std::uint32_t>(E.mark.line + 1),
-                                               static_cast<std::uint32_t>(E.mark.column + 1) + Bom, 0);
-  }
+  P.location.region = markRegion(Text, E.mark);
   // yaml-cpp reports its nesting-depth guard as "bad file": say what it means.
   std::string Reason = E.msg == "bad file" ? "nested deeper than the parser allows (a hostile or generated file?)"
                                            : E.msg;
@@ -249,15 +254,6 @@ InputProblem yamlProblem(std::string_view Path, const std::string &Text, std::st
 }
 
 namespace {
-
-/// The region of \p Mark (0-based line and column) in \p Text.
-Region markRegion(const std::string &Text, const YAML::Mark &Mark) {
-  if (Mark.line < 0)
-    return {};
-  std::uint32_t Bom = Mark.line == 0 && Text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
-  return Region::fromLineColumn(Text, static_cast<std::uint32_t>(Mark.line + 1),
-                                static_cast<std::uint32_t>(Mark.column + 1) + Bom, 0);
-}
 
 /// One warning per key written twice in the same mapping. yaml-cpp keeps
 /// both pairs (lookups see the first), most JSON parsers silently keep the
