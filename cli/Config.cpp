@@ -383,7 +383,7 @@ limits:
   nested-archives: 1000       # archives opened under one package
   file-bytes: 256MB           # a larger file is not scanned for secrets
   source-bytes: 8MB           # larger handler source is not analysed
-  template-bytes: 16MB        # a larger template, plan or policy is not read
+  template-bytes: 4MB         # a larger template, plan or policy is not read
   yaml-aliases: 100000        # nodes YAML aliases may add to one document
   file-seconds: 10            # time one analysis may spend on one file
 

@@ -52,7 +52,7 @@ struct ResourceLimits {
   std::uint64_t maxSourceBytes = 8ull << 20;
   /// template-bytes: templates, plans, Lambda API JSON, serverless.yml and
   /// policy documents larger than this are not read.
-  std::uint64_t maxTemplateBytes = 16ull << 20;
+  std::uint64_t maxTemplateBytes = 4ull << 20;
   /// yaml-aliases: the nodes YAML aliases may add to one document when
   /// expanded (a billion-laughs document adds 10^9); more and it is not read.
   std::uint64_t maxYamlAliasNodes = 100'000;

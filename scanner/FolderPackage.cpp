@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <fnmatch.h>
 #include <filesystem>
+#include <memory>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -65,6 +66,26 @@ struct FolderWalker {
     Problems.push_back({Level::Warning, std::move(L), std::move(Message)});
   }
 
+  /// A link back to a folder that holds it (`self -> .`, `up -> ..`) or a
+  /// chain that never ends (`ping -> pong -> ping`). fnlint never follows
+  /// links, but packagers that do (`zip -r` without -y) recurse through it
+  /// until the path is too long: said once per link.
+  void reportLoop(const std::string &Abs, const std::string &Dir, const std::string &Rel, const std::string &Target) {
+    std::unique_ptr<char, decltype(&std::free)> To(::realpath(Abs.c_str(), nullptr), &std::free);
+    if (!To) {
+      if (errno == ELOOP)
+        problem(Rel, "symbolic link to '" + Target + "' is a loop of links that never reaches a file");
+      return;
+    }
+    std::unique_ptr<char, decltype(&std::free)> Here(::realpath(Dir.c_str(), nullptr), &std::free);
+    if (!Here)
+      return;
+    std::string_view T = To.get(), H = Here.get();
+    if (H == T || (H.size() > T.size() && H.compare(0, T.size(), T) == 0 && (T == "/" || H[T.size()] == '/')))
+      problem(Rel, "symbolic link to '" + Target + "' points back to a folder that holds it; fnlint does not " +
+                       "follow it, but packagers that follow links (zip -r without -y) recurse until they fail");
+  }
+
   bool excluded(const std::string &Name) const {
     for (const std::string &Pattern : Excluded)
       if (::fnmatch(Pattern.c_str(), Name.c_str(), 0) == 0)
@@ -113,6 +134,7 @@ struct FolderWalker {
         ssize_t N = ::readlink(Abs.c_str(), Target, sizeof Target);
         if (N > 0)
           E.symlinkTarget.assign(Target, static_cast<std::size_t>(N));
+        reportLoop(Abs, Dir, Rel, E.symlinkTarget);
       } else if (S_ISREG(St.st_mode)) {
         E.size = E.compressedSize = static_cast<std::uint64_t>(St.st_size);
       } else {

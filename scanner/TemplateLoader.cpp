@@ -4,6 +4,7 @@
 #include "core/Invokers.h"
 #include "scanner/LoaderParts.h"
 #include "scanner/TemplateContext.h"
+#include "scanner/TemplateCycles.h"
 #include "scanner/YamlSource.h"
 
 #include <yaml-cpp/yaml.h>
@@ -80,6 +81,7 @@ public:
                         Type == "AWS::Serverless::Function" ? GlobalFunction : YAML::Node());
     }
     readSuppressions(Resources);
+    reportCircularDependencies(Src, Resources, Out.problems);
     linkTemplateResources(Ctx);
     linkTemplatePolicies(Ctx);
     addPermissionPolicies(Out);
@@ -95,19 +97,22 @@ private:
   /// `Metadata: {fnlint: {ignore: [{id, reason}]}}` on each resource. A
   /// resource's lines run to the line before the next resource's key.
   void readSuppressions(const YAML::Node &Resources) {
-    std::vector<std::pair<std::uint32_t, const YAML::Node *>> Starts;
-    std::vector<YAML::Node> Keys;
+    // Each resource's body is kept with its key: looking it up by name
+    // again is linear in yaml-cpp, and made this quadratic (a template of
+    // 40,000 resources took minutes).
+    std::vector<std::pair<std::uint32_t, std::size_t>> Starts;
+    std::vector<std::pair<YAML::Node, YAML::Node>> Entries;
     for (const auto &KV : Resources)
-      Keys.push_back(KV.first);
-    for (const YAML::Node &K : Keys)
-      Starts.push_back({Src.region(K).startLine, &K});
+      Entries.emplace_back(KV.first, KV.second);
+    for (std::size_t I = 0; I < Entries.size(); ++I)
+      Starts.push_back({Src.region(Entries[I].first).startLine, I});
     std::sort(Starts.begin(), Starts.end(), [](const auto &A, const auto &B) { return A.first < B.first; });
     for (std::size_t I = 0; I < Starts.size(); ++I) {
-      const YAML::Node &Key = *Starts[I].second;
+      const auto &[Key, Body] = Entries[Starts[I].second];
       if (!Key.IsScalar())
         continue;
       std::string Id = Key.Scalar();
-      YAML::Node Ignore = field(field(field(field(Resources, Id.c_str()), "Metadata"), "fnlint"), "ignore");
+      YAML::Node Ignore = field(field(field(Body, "Metadata"), "fnlint"), "ignore");
       if (!written(Ignore))
         continue;
       std::string Path = "Resources." + Id + ".Metadata.fnlint.ignore";

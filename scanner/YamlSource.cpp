@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <set>
 
 namespace fnlint {
@@ -69,6 +70,15 @@ std::uint32_t utf16Units(std::string_view Text, std::size_t From, std::size_t To
 }
 
 constexpr std::size_t CheckpointEvery = 1024;
+
+/// The region of \p Mark (0-based line and column) in \p Text.
+Region markRegion(const std::string &Text, const YAML::Mark &Mark) {
+  if (Mark.line < 0)
+    return {};
+  std::uint32_t Bom = Mark.line == 0 && Text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
+  return Region::fromLineColumn(Text, static_cast<std::uint32_t>(Mark.line + 1),
+                                static_cast<std::uint32_t>(Mark.column + 1) + Bom, 0);
+}
 
 } // namespace
 
@@ -235,11 +245,7 @@ InputProblem yamlProblem(std::string_view Path, const std::string &Text, std::st
   InputProblem P;
   P.level = Level::Error;
   P.location.path = std::string(Path);
-  if (E.mark.line >= 0) {
-    std::uint32_t Bom = E.mark.line == 0 && Text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
-    P.location.region = Region::fromLineColumn(Text, static_cast<std::uint32_t>(E.mark.line + 1),
-                                               static_cast<std::uint32_t>(E.mark.column + 1) + Bom, 0);
-  }
+  P.location.region = markRegion(Text, E.mark);
   // yaml-cpp reports its nesting-depth guard as "bad file": say what it means.
   std::string Reason = E.msg == "bad file" ? "nested deeper than the parser allows (a hostile or generated file?)"
                                            : E.msg;
@@ -295,6 +301,59 @@ std::uint64_t aliasExpansion(const YAML::Node &Root) {
   return Expanded > Counter.Distinct ? Expanded - Counter.Distinct : 0;
 }
 
+namespace {
+
+/// One warning per key written twice in the same mapping. yaml-cpp keeps
+/// both pairs (lookups see the first), most JSON parsers silently keep the
+/// last, and AWS documents the result as undefined: the value fnlint checks
+/// may not be the one a tool deploys. Published templates do it (a pasted
+/// Outputs entry), so it is a warning, and the document is still read.
+void reportDuplicateKeys(std::string_view Path, const std::string &Text, std::string_view What,
+                         const YAML::Node &Root, std::vector<InputProblem> &Problems) {
+  forEachNode(Root, [&](const YAML::Node &N) {
+    if (!N.IsMap())
+      return;
+    std::map<std::string, YAML::Mark> Keys;
+    for (const auto &KV : N) {
+      if (!KV.first.IsScalar() || (KV.first.Scalar() == "<<" && KV.first.Tag() == "?"))
+        continue;
+      auto [It, New] = Keys.emplace(KV.first.Scalar(), KV.first.Mark());
+      if (New)
+        continue;
+      InputProblem P;
+      P.level = Level::Warning;
+      P.location.path = std::string(Path);
+      P.location.region = markRegion(Text, KV.first.Mark());
+      P.message = "duplicate key '" + KV.first.Scalar() + "' in this " + std::string(What) + " (first on line " +
+                  std::to_string(It->second.line + 1) +
+                  "): the document is ambiguous, parsers disagree on which value wins, and the one fnlint "
+                  "checks may not be the one deployed";
+      Problems.push_back(std::move(P));
+    }
+  });
+}
+
+} // namespace
+
+void forEachNode(const YAML::Node &Root, const std::function<void(const YAML::Node &)> &Visit) {
+  std::set<std::pair<int, int>> Seen; // collections by mark and type: a block map and its first key share a mark
+  std::vector<YAML::Node> Work{Root};
+  while (!Work.empty()) {
+    YAML::Node N = Work.back();
+    Work.pop_back();
+    bool Collection = N.IsMap() || N.IsSequence();
+    if (Collection && !Seen.insert({N.Mark().pos, static_cast<int>(N.Type())}).second)
+      continue;
+    Visit(N);
+    if (N.IsSequence())
+      for (const YAML::Node &Item : N)
+        Work.push_back(Item);
+    else if (N.IsMap())
+      for (const auto &KV : N)
+        Work.push_back(KV.second);
+  }
+}
+
 bool parseYaml(std::string_view Path, const std::string &Text, std::string_view What, YAML::Node &Root,
                std::vector<InputProblem> &Problems, const ResourceLimits *Limits) {
   try {
@@ -304,12 +363,16 @@ bool parseYaml(std::string_view Path, const std::string &Text, std::string_view 
     return false;
   }
   // An alias needs an anchor: most files have no '&' at all and skip the walk.
-  if (Text.find('&') == std::string::npos)
+  if (Text.find('&') == std::string::npos) {
+    reportDuplicateKeys(Path, Text, What, Root, Problems);
     return true;
+  }
   const ResourceLimits Defaults;
   const ResourceLimits &L = Limits ? *Limits : Defaults;
-  if (aliasExpansion(Root) <= L.maxYamlAliasNodes)
+  if (aliasExpansion(Root) <= L.maxYamlAliasNodes) {
+    reportDuplicateKeys(Path, Text, What, Root, Problems);
     return true;
+  }
   InputProblem P;
   P.level = Level::Warning;
   P.location.path = std::string(Path);

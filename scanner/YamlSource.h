@@ -19,6 +19,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -76,13 +77,19 @@ private:
 /// "cannot parse <What>: <reason>" at the error's line and column. A
 /// document whose aliases would expand it by more than \p Limits'
 /// yaml-aliases nodes is refused too, with a warning naming the cap (null:
-/// the default caps).
+/// the default caps). A key written twice in one mapping is a warning of its
+/// own ("duplicate key"), and the document is still returned.
 bool parseYaml(std::string_view Path, const std::string &Text, std::string_view What, YAML::Node &Root,
                std::vector<InputProblem> &Problems, const ResourceLimits *Limits = nullptr);
 
 /// How many nodes \p Root's aliases add when expanded: each use of an
 /// anchored node beyond the first counts its whole subtree, expanded too.
 std::uint64_t aliasExpansion(const YAML::Node &Root);
+
+/// Calls \p Visit on \p Root and every value under it (mapping keys are
+/// not visited), each collection once: an alias graph (billion laughs) costs
+/// no more than its text. Iterative, so depth is no stack risk.
+void forEachNode(const YAML::Node &Root, const std::function<void(const YAML::Node &)> &Visit);
 
 /// An InputProblem for \p E (a syntax error or a node of an unexpected shape).
 InputProblem yamlProblem(std::string_view Path, const std::string &Text, std::string_view What,

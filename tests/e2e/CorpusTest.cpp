@@ -44,19 +44,31 @@ TEST(Corpus, ServerlessPatternsScanCleanly) {
   EXPECT_GE(Roles["deployed"], 250) << "code folders and zips the templates deploy";
   EXPECT_GE(Roles["source"], 60) << "Java, Go, .NET, esbuild and makefile folders are sources";
 
-  // The input problems are the two templates that are not valid YAML and
-  // notes about build outputs that were never committed; nothing else.
-  int Invalid = 0;
+  // The input problems are the two templates that are not valid YAML, the
+  // keys ten templates write twice (a pasted Outputs entry, mostly), one
+  // template whose resources depend on each other in a circle, and notes about build outputs that were never committed; nothing else.
+  int Invalid = 0, Duplicates = 0, Circular = 0;
   for (const auto &P : J["problems"]) {
     std::string Message = P["message"];
     if (Message.find("cannot parse template") != std::string::npos) {
       ++Invalid;
       continue;
     }
+    if (Message.find("circular dependency between resources: BucketSource, ReplicationRole") != std::string::npos) {
+      ++Circular; // the replication role's policy Subs the bucket that names the role: CloudFormation refuses it
+      continue;
+    }
+    if (Message.find("duplicate key '") != std::string::npos) {
+      ++Duplicates;
+      EXPECT_EQ(P["level"], "warning") << P.dump();
+      continue;
+    }
     EXPECT_NE(Message.find("does not exist (not built yet?)"), std::string::npos) << P.dump();
     EXPECT_EQ(P["level"], "note") << P.dump();
   }
   EXPECT_EQ(Invalid, 2) << "apigw-custom-domain-edge and rds-sns-event-notification have YAML errors";
+  EXPECT_EQ(Circular, 1) << "s3-s3-replication-sam";
+  EXPECT_EQ(Duplicates, 13) << "vpc-lattice-lambda has four, apigw-ec2 and eight others one each";
 
   // What is reported is real: nothing about sources, no source file taken
   // for a broken zip.

@@ -661,21 +661,6 @@ TEST_F(ConfigScan, TerraformJsonTooLargeToReadIsSaid) {
   EXPECT_THAT(P.problems[0].message, HasSubstr("more than limits.template-bytes = " + std::to_string(Plan.size() - 1)));
 }
 
-TEST_F(ConfigScan, PolicyTooLargeToReadIsSaid) {
-  // An account's authorization details can pass the cap; a policy is recognised from its first bytes.
-  std::string Statements;
-  for (int I = 0; I < 200; ++I)
-    Statements += std::string(I ? "," : "") + R"({"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b)" +
-                  std::to_string(I) + R"(/*"})";
-  write("policies/big.json", R"({"Version": "2012-10-17", "Statement": [)" + Statements + "]}\n");
-  Project P = scan(4096);
-  EXPECT_TRUE(P.policies.empty());
-  ASSERT_EQ(P.problems.size(), 1u);
-  EXPECT_EQ(P.problems[0].location.path, "policies/big.json");
-  EXPECT_THAT(P.problems[0].message, HasSubstr("this IAM policy was not read: "));
-  EXPECT_THAT(P.problems[0].message, HasSubstr("more than limits.template-bytes = 4KB"));
-}
-
 TEST_F(ConfigScan, YamlAliasBombIsRefusedNamingTheCap) {
   std::string Bomb = "AWSTemplateFormatVersion: '2010-09-09'\nlol0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
   for (int I = 1; I < 10; ++I) {
@@ -712,5 +697,52 @@ TEST(YamlAliases, ExpansionCountsEachExtraUseOfAnAnchoredSubtree) {
   EXPECT_EQ(aliasExpansion(YAML::Load(Bomb)), 12246u);
 }
 
+
+TEST_F(ConfigScan, PolicyOrTemplateTooLargeToReadIsSaid) {
+  // A 50 MB policy used to be skipped like a data file: silently.
+  std::string Filler(4096, ' ');
+  write("iam/huge-policy.json", "{\"Version\": \"2012-10-17\", \"Statement\": [" + Filler + "]}\n");
+  write("stacks/huge.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n" + Filler + "\n");
+  write("data/big.json", "{\"rows\": [" + Filler + "]}\n");
+  Project P = scan(4000);
+  ASSERT_EQ(P.problems.size(), 2u) << "the data file is still skipped without a word";
+  EXPECT_EQ(P.problems[0].location.path, "iam/huge-policy.json");
+  EXPECT_THAT(P.problems[0].message, HasSubstr("this IAM policy was not read: "));
+  EXPECT_THAT(P.problems[0].message, HasSubstr(", more than limits.template-bytes = 4000 bytes"));
+  EXPECT_EQ(P.problems[1].location.path, "stacks/huge.yaml");
+  EXPECT_THAT(P.problems[1].message, HasSubstr("this template was not read: "));
+}
+
+} // namespace
+
+namespace {
+
+TEST(DuplicateKeys, EachRepeatedKeyIsAWarningAtItsSecondOccurrence) {
+  // JSON and YAML alike: yaml-cpp keeps both pairs, so the loader sees them.
+  TemplateLoad L = loadConfig("policy.json", "{\n"
+                                             "  \"Version\": \"2012-10-17\",\n"
+                                             "  \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\",\n"
+                                             "    \"Resource\": \"*\", \"Effect\": \"Deny\"}]\n"
+                                             "}\n");
+  ASSERT_EQ(L.problems.size(), 1u);
+  EXPECT_EQ(L.problems[0].level, Level::Warning);
+  EXPECT_EQ(L.problems[0].location.path, "policy.json");
+  EXPECT_EQ(L.problems[0].location.region.startLine, 4u);
+  EXPECT_EQ(L.problems[0].location.region.startColumn, 22u);
+  EXPECT_THAT(L.problems[0].message, HasSubstr("duplicate key 'Effect' in this IAM policy (first on line 3)"));
+  EXPECT_TRUE(L.isTemplate) << "the rest of the document is still checked";
+}
+
+TEST(DuplicateKeys, AliasesAndMergeKeysAreNotDuplicates) {
+  // The same map reached through many aliases is one map, visited once.
+  TemplateLoad L = loadConfig("template.yaml", "AWSTemplateFormatVersion: '2010-09-09'\n"
+                                               "Metadata:\n"
+                                               "  a: &a {x: 1, y: 2}\n"
+                                               "  b: &b [*a, *a, *a]\n"
+                                               "  c: [*b, *b, *b]\n"
+                                               "  d: {<<: *a, <<: {z: 3}, w: 4}\n"
+                                               "Resources: {}\n");
+  EXPECT_TRUE(L.problems.empty()) << L.problems[0].message;
+}
 
 } // namespace

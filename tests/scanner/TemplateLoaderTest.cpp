@@ -885,3 +885,55 @@ TEST(TemplateLoaderBom, AByteOrderMarkDoesNotShiftRegions) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(TemplateCycles, ResourcesThatDependOnEachOtherAreOneProblemAtTheFirstReference) {
+  TemplateLoad L = loadTemplate("template.yaml", "Resources:\n"
+                                                 "  Fn:\n"
+                                                 "    Type: AWS::Lambda::Function\n"
+                                                 "    Properties:\n"
+                                                 "      Role: !GetAtt Role.Arn\n"
+                                                 "      Environment: {Variables: {Q: {Ref: Queue}}}\n"
+                                                 "  Role:\n"
+                                                 "    Type: AWS::IAM::Role\n"
+                                                 "    DependsOn: [Queue]\n"
+                                                 "  Queue:\n"
+                                                 "    Type: AWS::SQS::Queue\n"
+                                                 "    Properties:\n"
+                                                 "      QueueName: {'Fn::Sub': '${Fn.Arn}-q'}\n"
+                                                 "  Self:\n"
+                                                 "    Type: AWS::SQS::Queue\n"
+                                                 "    Properties: {QueueName: !Ref Self}\n");
+  ASSERT_EQ(L.problems.size(), 2u);
+  EXPECT_EQ(L.problems[0].location.region.startLine, 5u);
+  EXPECT_THAT(L.problems[0].message, HasSubstr("circular dependency between resources: Fn, Queue, Role ("));
+  EXPECT_EQ(L.problems[1].location.region.startLine, 16u);
+  EXPECT_THAT(L.problems[1].message, HasSubstr("circular dependency between resources: Self ("));
+  EXPECT_TRUE(L.isTemplate) << "the functions are still checked";
+}
+
+TEST(TemplateCycles, OrderedReferencesAndSamExpansionsAreNotCircles) {
+  TemplateLoad L = loadTemplate("template.yaml", "Transform: AWS::Serverless-2016-10-31\n"
+                                                 "Resources:\n"
+                                                 "  Api:\n"
+                                                 "    Type: AWS::Serverless::Api\n"
+                                                 "    Properties:\n"
+                                                 "      DefinitionBody: {uri: !Sub '${Fn.Arn}/invocations'}\n"
+                                                 "  Fn:\n"
+                                                 "    Type: AWS::Serverless::Function\n"
+                                                 "    Properties:\n"
+                                                 "      Handler: app.handler\n"
+                                                 "      Runtime: python3.12\n"
+                                                 "      CodeUri: s3://bucket/fn.zip\n"
+                                                 "      Environment:\n"
+                                                 "        Variables:\n"
+                                                 "          A: !Sub '${!Fn} ${Fn2}'\n"
+                                                 "          B: !Sub ['${Fn}', {Fn: literal}]\n"
+                                                 "      Events: {Get: {Type: Api, Properties: {RestApiId: !Ref Api}}}\n"
+                                                 "  Fn2:\n"
+                                                 "    Type: AWS::SQS::Queue\n");
+  EXPECT_TRUE(L.problems.empty()) << L.problems[0].message;
+}
+
+} // namespace
