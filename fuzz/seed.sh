@@ -79,7 +79,10 @@ for t in "${targets[@]}"; do
       add template 00 $(files fixtures/lambda fixtures/iam examples -name '*.yaml' -o -name 'template*.yml')
       add template 01 $(files fixtures/lambda fixtures/config/lambda-api fixtures/iam -name '*.json' -not -name '*.expect.*')
       add template 02 $(files fixtures/config/serverless -name '*.yml' -o -name '*.yaml')
-      add template 03 $(files fixtures/config/terraform -name '*.json' -not -name '*.expect.*') ;;
+      add template 03 $(files fixtures/config/terraform -name '*.json' -not -name '*.expect.*')
+      # The committed hostile inputs: alias bombs, duplicate keys, circular references.
+      add template 00 $(files fixtures/hostile -name '*.yaml' -not -name 'cases.yaml')
+      add template 01 $(files fixtures/hostile -name '*.json') ;;
     policy)
       add policy "" $(files fixtures/iam fixtures/permissions -name '*.json' -not -name '*.expect.*') ;;
     secrets)
@@ -97,7 +100,7 @@ for t in "${targets[@]}"; do
       awk -v dir="$out/fuzz_config" '
         /^```yaml/ { n++; file = dir "/docs-" n ".yaml"; inblock = 1; next }
         /^```/ { inblock = 0; next }
-        inblock { print > file }' docs/configuration.md
+        inblock { print > file }' docs/configuration.md docs/limits.md
       add config "" $(files fixtures examples -name '.fnlint.yaml' -o -name '.fnlint.yml') ;;
     *) echo "fuzz/seed.sh: unknown target $t" >&2; exit 2 ;;
   esac
