@@ -249,6 +249,10 @@ void readEntries(ZipPackage &Pkg, zip_t *Z, const ResourceLimits &Limits) {
 /// entries whose compressed bytes overlap (the sum of compressed sizes cannot
 /// exceed the archive's own size unless they share data).
 void checkBombs(ZipPackage &Pkg, const ResourceLimits &Limits) {
+  // A non-recursive bomb points hundreds of entries at one kernel: each is
+  // blocked, the first few are named, the rest counted in one line.
+  constexpr std::size_t MaxRatioReports = 10;
+  std::size_t RatioEntries = 0;
   std::uint64_t Declared = 0, Compressed = 0;
   for (const PackageEntry &E : Pkg.entries) {
     if (E.isDirectory())
@@ -258,6 +262,8 @@ void checkBombs(ZipPackage &Pkg, const ResourceLimits &Limits) {
     if (E.size > Limits.ratioMinEntryBytes &&
         static_cast<double>(E.size) > Limits.maxCompressionRatio * static_cast<double>(std::max<std::uint64_t>(E.compressedSize, 1))) {
       Pkg.Blocked[E.index] = 1;
+      if (++RatioEntries > MaxRatioReports)
+        continue;
       double Ratio = static_cast<double>(E.size) / static_cast<double>(std::max<std::uint64_t>(E.compressedSize, 1));
       char Buf[64];
       std::snprintf(Buf, sizeof Buf, "%.0f:1", Ratio);
@@ -266,6 +272,11 @@ void checkBombs(ZipPackage &Pkg, const ResourceLimits &Limits) {
                                     " (" + Buf + ", more than " + describeLimit(Limits, "compression-ratio") + ")"});
     }
   }
+  if (RatioEntries > MaxRatioReports)
+    Pkg.violations.push_back({LimitViolation::Kind::CompressionRatio, "",
+                              std::to_string(RatioEntries - MaxRatioReports) + " more entries inflate more than " +
+                                  describeLimit(Limits, "compression-ratio") + " (the first " +
+                                  std::to_string(MaxRatioReports) + " are reported one by one); none of them was read"});
   if (Declared > Limits.maxDeclaredBytes) {
     Pkg.violations.push_back({LimitViolation::Kind::DeclaredTotal, "",
                               "the central directory declares " + formatBytes(Declared) +

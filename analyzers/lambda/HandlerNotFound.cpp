@@ -119,7 +119,7 @@ public:
       if (V.name == "AWS_LAMBDA_EXEC_WRAPPER")
         return;
     const std::string &Runtime = C.runtime.value;
-    PackageIndex Idx(*Pkg);
+    PackageIndex Idx(*Pkg, Ctx.project.limits.maxSourceBytes);
     Verdict V;
     if (startsWith(Runtime, "provided")) {
       // A custom runtime may come from a layer.

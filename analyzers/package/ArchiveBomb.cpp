@@ -42,8 +42,10 @@ public:
         L.members.push_back(V.member);
       std::string Subject = V.member.empty() ? packageName(P) : L.displayPath();
       // Depth and count limits already say what was left unopened.
-      bool SaysWhatStopped =
-          V.kind == LimitViolation::Kind::NestingDepth || V.kind == LimitViolation::Kind::NestedArchives;
+      // So does the line counting the entries over the ratio beyond the first few.
+      bool SaysWhatStopped = V.kind == LimitViolation::Kind::NestingDepth ||
+                             V.kind == LimitViolation::Kind::NestedArchives ||
+                             (V.kind == LimitViolation::Kind::CompressionRatio && V.member.empty());
       std::string Stopped = SaysWhatStopped ? ""
                             : V.member.empty() ? "; fnlint stopped reading this archive"
                                                : "; fnlint stopped reading this entry";

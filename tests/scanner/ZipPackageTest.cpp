@@ -812,6 +812,26 @@ TEST_F(ZipPackageTest, EntryAboveTheCompressionRatioIsBlocked) {
   EXPECT_EQ(readEntry(P, *findEntry(P, "assets/blank.bin")).size(), 512u * 1024);
 }
 
+TEST_F(ZipPackageTest, ManyEntriesOverTheRatioAreNamedTenThenCounted) {
+  // A bomb of many compressible entries gives eleven lines, not one per entry.
+  Entries Z;
+  Z.file("index.js", IndexJs);
+  for (int I = 0; I < 25; ++I)
+    Z.zeros("logs/" + std::to_string(100 + I) + ".log", 2u << 20);
+  Loaded L = loadFile(write("fn.zip", Z.build()), "fn.zip");
+  ASSERT_EQ(L.packages.size(), 1u);
+  const Package &P = *L.packages[0];
+  ASSERT_EQ(P.violations.size(), 11u);
+  EXPECT_EQ(P.violations[0].member, "logs/100.log");
+  EXPECT_EQ(P.violations[9].member, "logs/109.log");
+  EXPECT_TRUE(P.violations[10].member.empty());
+  EXPECT_EQ(P.violations[10].detail, "15 more entries inflate more than limits.compression-ratio = 100 (the first 10 "
+                                     "are reported one by one); none of them was read");
+  std::string Error;
+  EXPECT_EQ(P.open(*findEntry(P, "logs/124.log"), Error), nullptr) << "counted, and blocked all the same";
+  EXPECT_EQ(readEntry(P, *findEntry(P, "index.js")), IndexJs);
+}
+
 TEST_F(ZipPackageTest, CompressionRatioLimitIsConfigurable) {
   Entries Z;
   Z.file("index.js", IndexJs).file("dist/bundle.js", bundleJs(3000)); // repetitive source, ~20:1
