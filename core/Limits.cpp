@@ -9,7 +9,7 @@ namespace {
 
 constexpr LimitSpec Specs[] = {
     {"archive-depth", LimitUnit::Count, "archives nested deeper than this are not opened",
-     &ResourceLimits::maxDepth},
+     &ResourceLimits::maxDepth, 0, 32},
     {"inflated-bytes", LimitUnit::Bytes, "an archive declaring more uncompressed bytes is a zip bomb",
      &ResourceLimits::maxDeclaredBytes},
     {"compression-ratio", LimitUnit::Ratio, "an entry over 1 MB inflating more times its size is a zip bomb",
@@ -69,16 +69,11 @@ std::string formatLimit(const ResourceLimits &L, const LimitSpec &Spec) {
 }
 
 bool setLimit(ResourceLimits &L, const LimitSpec &Spec, double Value, std::string &Error) {
-  // Every cap must let something through (0 would read nothing at all, and
-  // silently), except the archive depth: 0 there means "do not open nested
-  // archives", which the report says.
-  double Min = Spec.key == "archive-depth" ? 0 : 1;
-  double Max = Spec.key == "archive-depth" ? 32 : 1.8e19;
-  if (!(Value >= Min) || !(Value <= Max) || (Spec.count && Value != std::floor(Value))) {
+  double Max = Spec.max ? static_cast<double>(Spec.max) : 1.8e19;
+  if (!(Value >= static_cast<double>(Spec.min)) || !(Value <= Max) || (Spec.count && Value != std::floor(Value))) {
     Error = "limits." + std::string(Spec.key) + " must be " +
-            (Spec.count ? "a whole number" : std::string("a number")) + " from " +
-            std::to_string(static_cast<std::uint64_t>(Min)) +
-            (Spec.key == "archive-depth" ? " to 32" : " up");
+            (Spec.count ? "a whole number" : std::string("a number")) + " from " + std::to_string(Spec.min) +
+            (Spec.max ? " to " + std::to_string(Spec.max) : std::string(" up"));
     return false;
   }
   if (!Spec.count)

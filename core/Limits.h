@@ -71,6 +71,10 @@ struct LimitSpec {
   LimitUnit unit;
   std::string_view summary; ///< one line, for --help and fnlint init
   std::uint64_t ResourceLimits::*count; ///< the field, or nullptr for the ratio
+  /// The smallest value: 1 for every cap (0 would read nothing, silently)
+  /// but the archive depth, where 0 means "do not open nested archives".
+  std::uint64_t min = 1;
+  std::uint64_t max = 0; ///< 0: no upper bound
 };
 
 /// Every configurable cap, in documentation order.

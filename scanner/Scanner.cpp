@@ -271,13 +271,15 @@ Project scanProject(const ScanOptions &Options) {
     if (!readFile(Abs, Cap, Texts[I], Error)) {
       if (F.size <= Cap) {
         Loads[I].problems.push_back({Level::Warning, Location{F.path, {}, {}, {}}, Error});
-      } else if (std::string Head = readFileHead(Abs, 64u << 10);
-                 looksLikeTerraformJsonHead(Head) || sniffConfig(F.path, Head) != ConfigFormat::None) {
-        ConfigFormat Format = looksLikeTerraformJsonHead(Head) ? ConfigFormat::TerraformJson : sniffConfig(F.path, Head);
-        Loads[I].problems.push_back({Level::Warning, Location{F.path, {}, {}, {}},
-                                     "this " + std::string(configFormatName(Format)) + " was not read: " +
-                                         formatSize(F.size) + ", more than " +
-                                         describeLimit(Options.limits, "template-bytes")});
+      } else {
+        std::string Head = readFileHead(Abs, 64u << 10);
+        ConfigFormat Format =
+            looksLikeTerraformJsonHead(Head) ? ConfigFormat::TerraformJson : sniffConfig(F.path, Head);
+        if (Format != ConfigFormat::None)
+          Loads[I].problems.push_back({Level::Warning, Location{F.path, {}, {}, {}},
+                                       "this " + std::string(configFormatName(Format)) + " was not read: " +
+                                           formatSize(F.size) + ", more than " +
+                                           describeLimit(Options.limits, "template-bytes")});
       }
       std::string().swap(Texts[I]);
       return;

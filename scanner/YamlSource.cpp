@@ -287,7 +287,6 @@ public:
   std::uint64_t Distinct = 0;
 
 private:
-  static std::uint64_t addSaturating(std::uint64_t A, std::uint64_t B) { return A > UINT64_MAX - B ? UINT64_MAX : A + B; }
   std::map<std::pair<int, int>, std::uint64_t> Memo;
 };
 
